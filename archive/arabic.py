@@ -1,0 +1,187 @@
+"""The archive's one text analysis: tokens with spans, and the Arabic search form.
+
+Why tokens first and normalization second: normalizing a whole string before tokenizing shifts
+offsets (a lam-alef ligature becomes two letters, diacritics vanish), and then a highlight can only
+show the normalized spelling. Here every token keeps `start:end` into the text it came from, and
+only the token's `norm` is normalized, so a hit always points at the original characters.
+
+The same functions run at index time and at query time (through `archive.index`), and no other
+module normalizes Arabic.
+
+Normalization of an Arabic token (camel-tools, applied to Arabic tokens only):
+1. `arclean`: presentation forms and lam-alef ligatures to base letters, diacritics and tatweel
+   removed, Arabic-Indic digits to ASCII, Persian keheh/yeh/heh-hamza mapped, and any symbol that
+   OCR left inside a word (و↑ارات) deleted. It is never run on Latin text: it deletes every letter
+   outside Latin-1, so "Ḥizballāh" would lose letters.
+2. alef forms (أ إ آ ٱ) to bare alef, alef maksura to yeh (arclean maps Persian yeh U+06CC to alef
+   maksura, so this step must come after it), teh marbuta to heh.
+
+Latin tokens are case-folded, stripped of accents and apostrophes ("Kata'ib" → "kataib",
+"Ḥizballāh" → "hizballah") and of a possessive "'s".
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Literal
+
+import regex
+
+from archive.errors import ArchiveError
+
+_AR_LETTER = (
+    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\ufb50-\ufdfd\ufe70-\ufefc"
+)
+_AR_DIGIT = "\u0660-\u0669\u06f0-\u06f9"
+_AR_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # diacritics, Quranic marks, tatweel
+_PERSIAN_LETTERS = "\u06cc\u06a9\u06c0\u067e\u0686\u0698\u06af"  # ی ک ۀ پ چ ژ گ
+# Symbols that OCR drops inside Arabic words; kept inside the token so the word stays whole.
+_STRAY = r"\p{So}\p{Sm}\p{Sk}\p{Co}"
+_APOSTROPHES = "'’ʼʻʿʾ`´"
+
+_AR_WORD = rf"[{_AR_LETTER}{_AR_DIGIT}][{_AR_LETTER}{_AR_DIGIT}{_AR_MARK}]*"
+_TOKEN_RE = regex.compile(
+    rf"(?P<ar>{_AR_WORD}(?:[{_STRAY}]+{_AR_WORD})*)"
+    rf"|(?P<lat>[[\p{{L}}\p{{N}}\p{{M}}]--[\p{{Arabic}}]]+(?:[{_APOSTROPHES}][[\p{{L}}\p{{N}}\p{{M}}]--[\p{{Arabic}}]]+)*)",
+    regex.VERSION1,
+)
+_ARABIC_CHAR_RE = regex.compile(rf"[{_AR_LETTER}]")
+_LATIN_CHAR_RE = regex.compile(r"\p{Latin}")
+_DIACRITIC_RE = regex.compile("[\u064b-\u0652\u0670]")
+_STRAY_IN_WORD_RE = regex.compile(rf"[{_AR_LETTER}][{_STRAY}]+[{_AR_LETTER}]")
+_PERSIAN_RE = regex.compile(f"[{_PERSIAN_LETTERS}]")
+_POSSESSIVE_RE = regex.compile(r"['’]s$")
+
+Script = Literal["ar", "latin"]
+
+
+# Attached conjunctions and the article, longest first. A prefix comes off only when three or
+# more letters remain, which keeps الله (al + lah) and short roots such as وفد whole.
+_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: where it is, what it says there, and its search forms."""
+
+    start: int
+    end: int
+    surface: str
+    script: Script
+    norm: str
+
+    @property
+    def stem(self) -> str:
+        return light_stem(self.norm) if self.script == "ar" else self.norm
+
+
+@functools.cache
+def _camel() -> SimpleNamespace:
+    """Import camel-tools on first use: its character maps cost time that Latin queries skip."""
+    try:
+        from camel_tools.utils.charmap import CharMapper
+        from camel_tools.utils.normalize import (
+            normalize_alef_ar,
+            normalize_alef_maksura_ar,
+            normalize_teh_marbuta_ar,
+        )
+    except ImportError:
+        raise ArchiveError(
+            "camel-tools is not installed: run `make install` "
+            "(or `pip install --no-deps camel-tools==1.6.0`; see README)"
+        ) from None
+    return SimpleNamespace(
+        arclean=CharMapper.builtin_mapper("arclean"),
+        alef=normalize_alef_ar,
+        alef_maksura=normalize_alef_maksura_ar,
+        teh_marbuta=normalize_teh_marbuta_ar,
+    )
+
+
+@functools.lru_cache(maxsize=262_144)
+def normalize_arabic_word(word: str) -> str:
+    """The search form of one Arabic token (see the module docstring for the rules)."""
+    camel = _camel()
+    clean = camel.arclean(unicodedata.normalize("NFC", word))
+    return camel.teh_marbuta(camel.alef_maksura(camel.alef(clean)))
+
+
+@functools.lru_cache(maxsize=262_144)
+def light_stem(norm: str) -> str:
+    """An Arabic search form without attached و ف and the article: وتخريب → تخريب, الاطار → اطار."""
+    for prefix in _PREFIXES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= _MIN_STEM:
+            return norm[len(prefix) :]
+    return norm
+
+
+@functools.lru_cache(maxsize=262_144)
+def fold_latin_word(word: str) -> str:
+    """The search form of one Latin-script token."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = _POSSESSIVE_RE.sub("", bare)
+    return bare.translate({ord(a): None for a in _APOSTROPHES})
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Every word of `text`, in order, with its span into `text` and its search form."""
+    for match in _TOKEN_RE.finditer(text):
+        surface = match.group()
+        if match.lastgroup == "ar":
+            norm = normalize_arabic_word(surface)
+            script: Script = "ar"
+        else:
+            norm = fold_latin_word(surface)
+            script = "latin"
+        if norm:
+            yield Token(match.start(), match.end(), surface, script, norm)
+
+
+def normalize(text: str) -> str:
+    """`text` with each Arabic word in its search form and everything else as it was.
+
+    Readable, for storing beside the original; search itself works on tokens.
+    """
+    out: list[str] = []
+    last = 0
+    for token in tokenize(text):
+        if token.script == "ar":
+            out.append(text[last : token.start])
+            out.append(token.norm)
+            last = token.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_CHAR_RE.search(text) is not None
+
+
+def arabic_share(text: str) -> float:
+    """Share of letters that are Arabic: tells an Arabic line from an English one with a name in it."""
+    arabic = len(_ARABIC_CHAR_RE.findall(text))
+    latin = len(_LATIN_CHAR_RE.findall(text))
+    return arabic / (arabic + latin) if arabic + latin else 0.0
+
+
+def diacritic_density(text: str) -> float:
+    """Diacritics per Arabic letter: Quranic text is fully vowelled, statements hardly ever are."""
+    letters = len(_ARABIC_CHAR_RE.findall(text))
+    return len(_DIACRITIC_RE.findall(text)) / letters if letters else 0.0
+
+
+def ocr_evidence(text: str) -> list[str]:
+    """Signs that Arabic text came from OCR rather than from typing, each as a readable phrase."""
+    evidence = [f"stray symbol inside a word: {m.group()}" for m in _STRAY_IN_WORD_RE.finditer(text)]
+    persian = sorted(set(_PERSIAN_RE.findall(text)))
+    if persian:
+        letters = ", ".join(f"{c} U+{ord(c):04X}" for c in persian)
+        evidence.append(f"Persian letters in Arabic text: {letters}")
+    return evidence

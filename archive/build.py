@@ -1,0 +1,157 @@
+"""`archive build`: every article in corpus/ ingested, paired, and indexed from scratch.
+
+The new build is written to a fresh folder under index/ and `index/CURRENT` is switched to it
+atomically, so searches never see a half-built index and a failed build leaves the old one in
+place. A capture that cannot be read is reported by name and skipped; the rest still build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.aliases import load_aliases
+from archive.errors import ArchiveError
+from archive.index import build_index
+from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
+from archive.ingest.capture import DEFAULT_MAX_BYTES
+from archive.ingest.layout import load_publishers
+from archive.models import IngestResult
+
+CURRENT = "CURRENT"
+
+
+@dataclass
+class BuildReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    directory: Path | None = None
+
+
+def corpus_context(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestContext:
+    if not corpus.is_dir():
+        raise ArchiveError(f"{corpus}: no corpus folder here (expected corpus/articles/ with captures)")
+    return IngestContext(
+        corpus=corpus,
+        aliases=load_aliases(corpus / "aliases.jsonl"),
+        publishers=load_publishers(corpus / "publishers.toml"),
+        max_bytes=max_bytes,
+    )
+
+
+def capture_files(corpus: Path) -> list[Path]:
+    folder = corpus / "articles"
+    if not folder.is_dir():
+        raise ArchiveError(f"{folder}: missing (put article captures there)")
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CAPTURE_SUFFIXES)
+
+
+def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> BuildReport:  # fmt: skip
+    ctx = corpus_context(corpus, max_bytes)
+    files = capture_files(corpus)
+    report = BuildReport()
+    results: list[IngestResult] = []
+    for n, path in enumerate(files, start=1):
+        if progress:
+            progress(f"ingest {path.name}", n, len(files))
+        try:
+            results.append(ingest_file(path, ctx)[0])
+        except ArchiveError as exc:
+            report.errors.append(str(exc))
+    index.mkdir(parents=True, exist_ok=True)
+    target = Path(tempfile.mkdtemp(prefix="build-", dir=index))
+    try:
+        from archive.store import write_records
+
+        write_records(target / "records.sqlite", _records(results))
+        if progress:
+            progress("index", len(files), len(files))
+        build_index(target / "whoosh", _documents(results, ctx))
+        aliases = corpus / "aliases.jsonl"
+        if aliases.exists():  # search reads the names it was built with, not a later edit
+            shutil.copyfile(aliases, target / "aliases.jsonl")
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    previous = current_build(index, required=False)
+    _switch(index, target)
+    if previous is not None and previous != target:
+        shutil.rmtree(previous, ignore_errors=True)
+    report.directory = target
+    report.counts = {
+        "articles": len(results),
+        "figures": sum(len(r.figures) for r in results),
+        "sources": sum(len(r.sources) for r in results),
+        "renderings": sum(len(r.renderings) for r in results),
+        "pairs": sum(len(r.pairs) for r in results),
+    }
+    return report
+
+
+def _switch(index: Path, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=index, prefix=".current-")
+    with os.fdopen(fd, "w") as f:
+        f.write(target.name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index / CURRENT)
+
+
+def current_build(index: Path, required: bool = True) -> Path | None:
+    pointer = index / CURRENT
+    if pointer.exists():
+        folder = index / pointer.read_text().strip()
+        if (folder / "records.sqlite").exists() and (folder / "whoosh").is_dir():
+            return folder
+    if required:
+        raise ArchiveError(f"no index at {index}/: run `archive build` first")
+    return None
+
+
+def _records(results: list[IngestResult]):
+    for r in results:
+        yield "article", r.article
+        for kind, items in (("figure", r.figures), ("source", r.sources), ("rendering", r.renderings), ("pair", r.pairs)):
+            for item in items:
+                yield kind, item
+
+
+def _documents(results: list[IngestResult], ctx: IngestContext):
+    """One search document per pair, and one per source or rendering that has no pair."""
+    for r in results:
+        sources = {s.id: s for s in r.sources}
+        renderings = {x.id: x for x in r.renderings}
+        paired: set[str] = set()
+        for pair in r.pairs:
+            paired.update((pair.source, pair.rendering))
+            source, rendering = sources[pair.source], renderings[pair.rendering]
+            yield _doc(pair.id, "pair", r, source, rendering, ctx)
+        for source in r.sources:
+            if source.id not in paired:
+                yield _doc(source.id, "source", r, source, None, ctx)
+        for rendering in r.renderings:
+            if rendering.id not in paired:
+                yield _doc(rendering.id, "rendering", r, None, rendering, ctx)
+
+
+def _doc(doc_id, kind, result: IngestResult, source, rendering, ctx: IngestContext) -> dict[str, str]:
+    figure_number = (source.figure if source else None) or (rendering.figure if rendering else None)
+    figure = next((f for f in result.figures if f.number == figure_number), None)
+    speaker = (rendering.speaker if rendering else None) or (figure.speaker if figure else None)
+    names: list[str] = []
+    for name in filter(None, [speaker, rendering.speaker_org if rendering else None]):
+        entity = ctx.aliases.by_name(name)
+        names.extend(entity.latin_names + entity.arabic_names if entity else [name])
+    return {
+        "id": doc_id,
+        "kind": kind,
+        "ar": source.original if source else "",
+        "en": rendering.text if rendering else "",
+        "who": " | ".join(dict.fromkeys(names)),
+        "article": result.article.id,
+    }

@@ -1,0 +1,133 @@
+"""The `archive` command: argument parsing and printing only; the work is in the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from pydantic import TypeAdapter
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from archive.errors import ArchiveError
+from archive.models import IngestResult, SearchResult
+
+console = Console()
+_CORPUS = click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
+                       envvar="ARCHIVE_CORPUS", help="Folder of articles, aliases and decisions.")  # fmt: skip
+_INDEX = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=Path("index"),
+                      show_default=True, envvar="ARCHIVE_INDEX", help="Folder of the built index.")  # fmt: skip
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group()
+@click.version_option(package_name="quote-archive")
+def cli() -> None:
+    """A bilingual Arabic–English archive of quoted statements, with provenance."""
+
+
+@cli.command()
+@_CORPUS
+@_INDEX
+def build(corpus: Path, index_dir: Path) -> None:
+    """Ingest every article in the corpus, pair, and rebuild the index from scratch."""
+    from archive.build import build as run_build
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:  # fmt: skip
+        task = progress.add_task("build", total=None)
+
+        def report(step: str, done: int, total: int) -> None:
+            progress.update(task, description=step, completed=done, total=total)
+
+        result = run_build(corpus, index_dir, progress=report)
+    for error in result.errors:
+        console.print(f"[red]error:[/red] {error}", highlight=False)
+    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
+    console.print(f"built {index_dir}/: {counts}", highlight=False)
+    if result.errors:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@_CORPUS
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+def ingest(file: Path, corpus: Path, as_json: bool) -> None:
+    """Show what one article yields, without touching the index."""
+    from archive.build import corpus_context
+    from archive.ingest import ingest_file
+
+    result, _ = ingest_file(file, corpus_context(corpus))
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    from archive.display import print_ingest
+
+    print_ingest(console, result)
+
+
+@cli.command()
+@click.argument("query")
+@_INDEX
+@click.option("--limit", default=10, show_default=True, help="How many hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+def search(query: str, index_dir: Path, limit: int, as_json: bool) -> None:
+    """Search in Arabic, English or romanized Arabic (the script is detected)."""
+    from archive.search import Archive
+
+    with Archive(index_dir) as archive:
+        result = archive.search(query, limit=limit)
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    from archive.display import print_search
+
+    print_search(console, result)
+
+
+@cli.command()
+@click.argument("record_id", metavar="ID")
+@_INDEX
+@click.option("--json", "as_json", is_flag=True, help="Print the record and its provenance as JSON.")
+def show(record_id: str, index_dir: Path, as_json: bool) -> None:
+    """One record (pair, source, rendering, figure or article) with its full provenance."""
+    from archive.display import print_record, record_view
+    from archive.search import Archive
+
+    with Archive(index_dir) as archive:
+        view = record_view(archive, record_id)
+    if as_json:
+        _print_json(view)
+        return
+    print_record(console, view)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the records (`ingest --json`) and of search results."""
+    _print_json(
+        {
+            "ingest": TypeAdapter(IngestResult).json_schema(),
+            "search": TypeAdapter(SearchResult).json_schema(),
+        }
+    )
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except ArchiveError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

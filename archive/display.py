@@ -1,0 +1,121 @@
+"""How records look in a terminal. Highlights are drawn on the original text, never a normal form,
+and every quote is printed with where it comes from; an unknown fact is printed as "unknown"."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from archive.models import (
+    Article, Figure, Highlight, IngestResult, Pair, Provenance, Rendering, SearchResult, SourceText,
+)  # fmt: skip
+
+UNKNOWN = "unknown"
+
+
+def _marked(text: str, highlights: list[Highlight]) -> Text:
+    out = Text(text)
+    for h in highlights:
+        out.stylize("bold black on yellow", h.start, h.end)
+    return out
+
+
+def _provenance_line(p: Provenance) -> str:
+    parts = [
+        f"“{p.article_title or UNKNOWN}”",
+        ", ".join(p.authors) or "authors unknown",
+        str(p.article_date or "date unknown"),
+        p.publisher or "publisher unknown",
+    ]
+    if p.figure is not None:
+        parts.append(f"fig. {p.figure}" + (f": {p.figure_caption}" if p.figure_caption else " (caption missing in capture)"))
+    lines = sorted({s.line for s in p.spans})
+    where = f"{p.source_file}" + (f" line {', '.join(map(str, lines))}" if lines else "")
+    parts.append(where)
+    return " · ".join(parts)
+
+
+def print_search(console: Console, result: SearchResult) -> None:
+    for note in result.resolved:
+        console.print(f"[dim]{note}[/dim]", highlight=False)
+    if not result.hits:
+        console.print(f"no hits for {result.query!r}", highlight=False)
+        return
+    for n, hit in enumerate(result.hits, start=1):
+        head = Text(f"{n}. ", style="bold")
+        head.append(f"{hit.kind} {hit.id}", style="bold cyan")
+        head.append(f"  {hit.speaker or 'speaker unknown'} · {hit.date or 'date unknown'}")
+        if hit.cross_language:
+            head.append("  [cross-language]", style="magenta")
+        if hit.pair:
+            head.append(f"  confidence {hit.pair.confidence:.2f} ({hit.pair.status})", style="dim")
+        console.print(head)
+        if hit.source:
+            console.print(Text("   AR  ").append(_marked(hit.source.original.replace("\n", " "), hit.source_highlights)))
+        if hit.rendering:
+            console.print(Text("   EN  ").append(_marked(hit.rendering.text, hit.rendering_highlights)))
+        if hit.source and hit.source.ocr_suspect:
+            console.print("   [yellow]OCR suspect:[/yellow] " + "; ".join(hit.source.ocr_evidence), highlight=False)
+        console.print(f"   [dim]{_provenance_line(hit.provenance)}[/dim]", highlight=False)
+        if hit.provenance.source_url:
+            console.print(f"   [dim]primary source: {hit.provenance.source_url}[/dim]", highlight=False)
+
+
+def print_ingest(console: Console, result: IngestResult) -> None:
+    a = result.article
+    console.print(f"[bold]{a.title or 'title unknown'}[/bold]", highlight=False)
+    console.print(f"{', '.join(a.authors) or 'authors unknown'} · {a.date or 'date unknown'} · "
+                  f"{a.publisher or 'publisher unknown'} · {a.url or 'URL unknown'}", highlight=False)  # fmt: skip
+    for f in result.figures:
+        console.print(f"  fig. {f.number}: {f.caption or '(caption missing)'} · {f.speaker or 'speaker unknown'}"
+                      f" · {f.date or 'date unknown'}", highlight=False)  # fmt: skip
+    for s in result.sources:
+        label = s.formula or s.kind
+        console.print(f"  AR {s.id} [{label}] fig. {s.figure or '-'}: {s.original[:70]}", highlight=False)
+    for r in result.renderings:
+        console.print(f"  EN {r.id} {r.speaker or 'speaker unknown'}, {r.date or 'date unknown'}, "
+                      f"fig. {r.figure or '-'}: {r.text[:70]}", highlight=False)  # fmt: skip
+    for p in result.pairs:
+        console.print(f"  pair {p.id}: {p.source} ↔ {p.rendering} ({p.confidence:.2f})", highlight=False)
+
+
+def record_view(archive, record_id: str) -> dict:
+    """A record, the records it joins, and the provenance of its text, as JSON-ready data."""
+    kind, record = archive.show(record_id)
+    view: dict = {"type": kind, "record": record.model_dump(mode="json")}
+    store = archive.store
+    if isinstance(record, Pair):
+        source, rendering = store.get(record.source)[1], store.get(record.rendering)[1]
+        view["source"], view["rendering"] = source.model_dump(mode="json"), rendering.model_dump(mode="json")
+        spans = [source.span] + [s for f in rendering.fragments for s in f.spans]
+        prov = store.provenance(source.article, source.figure or rendering.figure, spans)
+    elif isinstance(record, SourceText):
+        prov = store.provenance(record.article, record.figure, [record.span])
+    elif isinstance(record, Rendering):
+        prov = store.provenance(record.article, record.figure, [s for f in record.fragments for s in f.spans])
+    elif isinstance(record, Figure):
+        prov = store.provenance(record.article, record.number, [record.caption_span] if record.caption_span else [])
+    elif isinstance(record, Article):
+        prov = store.provenance(record.id, None, [record.body] if record.body else [])
+    else:  # pragma: no cover - every stored type is handled above
+        raise TypeError(kind)
+    view["provenance"] = prov.model_dump(mode="json")
+    return view
+
+
+def print_record(console: Console, view: dict) -> None:
+    record = view["record"]
+    console.print(f"[bold cyan]{view['type']} {record['id']}[/bold cyan]", highlight=False)
+    if "source" in view:
+        console.print(Text("AR  " + view["source"]["original"]))
+        console.print(Text("EN  " + view["rendering"]["text"]))
+    for key, value in record.items():
+        if key in ("id", "normalized", "fragments"):
+            continue
+        shown = UNKNOWN if value is None or value == [] and key in ("authors",) else value
+        console.print(Text(f"  {key}: ").append(Text(str(shown))))
+    console.print("[bold]provenance[/bold]")
+    for key, value in view["provenance"].items():
+        if key == "spans":
+            value = "; ".join(f"chars {s['start']}-{s['end']} (lines {s['line']}-{s['end_line']})" for s in value)
+        console.print(Text(f"  {key}: ").append(Text(str(UNKNOWN if value is None else value))))

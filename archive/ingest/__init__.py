@@ -1,0 +1,173 @@
+"""Ingest: one article capture in, the archive's records out.
+
+Stages, each in its own module: `capture` (bytes checked, markup stripped, offsets kept), `layout`
+(header, body, chrome, metadata), `figures` (captions, URLs, Arabic blocks), `quotes` (paragraphs
+rejoined, renderings attributed). This module gives the records their stable ids.
+
+Ids are derived from content and position, never from build order, so a rebuild gives every record
+the same id and a translator's decision stays attached to the same pair:
+- article: the capture's file name without extension (the corpus's own name for it);
+- source / rendering: a hash of article, figure, point and normalized text, with a counter for a
+  text that occurs twice (the basmala often does);
+- figure: article and number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from archive.aliases import AliasStore
+from archive.align import suggest_pairs
+from archive.arabic import normalize
+from archive.errors import ArchiveError
+from archive.ingest import figures as fig_mod
+from archive.ingest import quotes as quote_mod
+from archive.ingest.capture import DEFAULT_MAX_BYTES, blocks_of, read_capture
+from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
+from archive.models import Article, Entity, Figure, Fragment, IngestResult, Rendering, SourceText
+
+CAPTURE_SUFFIXES = (".txt",)
+SIDECAR_SUFFIX = ".meta.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestContext:
+    """What ingest needs from the corpus besides the capture itself."""
+
+    corpus: Path
+    aliases: AliasStore
+    publishers: list[Publisher]
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def article_id_for(path: Path) -> str:
+    return regex.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "article"
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:12]
+
+
+def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Entity]]:
+    """Read one capture; returns its records and the names it defines (abbreviations, short forms)."""
+    if path.suffix.lower() not in CAPTURE_SUFFIXES:
+        raise ArchiveError(f"{path}: not a capture this archive reads (expected {', '.join(CAPTURE_SUFFIXES)})")
+    capture = read_capture(path, ctx.max_bytes)
+    sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
+    blocks = blocks_of(capture)
+    layout = analyse(blocks)
+    header = layout.header
+    article_id = article_id_for(path)
+    try:
+        source_file = str(path.resolve().relative_to(ctx.corpus.resolve()))
+    except ValueError:
+        source_file = str(path)
+
+    urls = [u for b in blocks for u in link_urls(b)]
+    facts = {
+        "title": header.get("title"),
+        "authors": header.get("authors") or [],
+        "date": header.get("date"),
+        "publisher": find_publisher(ctx.publishers, capture.text, urls),
+        "series": header.get("series"),
+        "kind": header.get("kind"),
+        "url": header.get("url"),
+        "accessed": None,
+        "topics": header.get("topics") or [],
+        "regions": header.get("regions") or [],
+    }
+    overridden = sorted(k for k, v in sidecar.model_dump(exclude_none=True).items() if k in facts)
+    facts.update(sidecar.model_dump(exclude_none=True))
+    body = None
+    if layout.body_start is not None and layout.body_end is not None:
+        first, last = blocks[layout.body_start].lines[0], blocks[layout.body_end].lines[-1]
+        body = capture.lines.span(first.content_span[0], last.content_span[1])
+    article = Article(
+        id=article_id, source_file=source_file, sha256=capture.sha256, body=body,
+        facts_from_sidecar=overridden, **facts,
+    )  # fmt: skip
+
+    paragraphs = quote_mod.body_paragraphs(layout)
+    local = quote_mod.local_names(paragraphs, ctx.aliases)
+    aliases = ctx.aliases.with_extra(local)
+    drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
+    drafts_src = fig_mod.find_sources(layout, capture.text)
+    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
+
+    sources = _sources(article_id, drafts_src, capture)
+    renderings = _renderings(article_id, drafts_ren, capture, aliases)
+    figures = _figures(article_id, drafts_fig, renderings)
+    for rendering in renderings:  # a rendering's date, when the prose gives none, is its figure's
+        if rendering.date is None and rendering.figure is not None:
+            rendering.date = next((f.date for f in figures if f.number == rendering.figure), None)
+    result = IngestResult(article=article, figures=figures, sources=sources, renderings=renderings, pairs=[])
+    result.pairs = suggest_pairs(result, aliases)
+    return result, local
+
+
+def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> list[SourceText]:
+    seen: Counter[tuple] = Counter()
+    out = []
+    for d in drafts:
+        original = capture.text[d.start : d.end]
+        norm = normalize(original)
+        key = (d.figure, d.point, norm)
+        seen[key] += 1
+        out.append(
+            SourceText(
+                id="ar-" + short_hash(article_id, d.figure, d.point, norm, seen[key]),
+                article=article_id, figure=d.figure, point=d.point, kind=d.kind,  # type: ignore[arg-type]
+                formula=d.formula, original=original, normalized=norm,
+                span=capture.lines.span(d.start, d.end), ocr_suspect=bool(d.ocr_evidence),
+                ocr_evidence=d.ocr_evidence,
+            )  # fmt: skip
+        )
+    return out
+
+
+def _renderings(article_id: str, drafts: list[quote_mod.RenderingDraft], capture, aliases: AliasStore) -> list[Rendering]:
+    seen: Counter[tuple] = Counter()
+    out = []
+    for d in drafts:
+        texts = quote_mod.rendering_texts(d)
+        fragments = [
+            Fragment(text=t, spans=d.paragraph.text.spans(capture.lines, a, b))
+            for t, (a, b) in zip(texts, d.fragments)
+        ]
+        joined = " … ".join(texts)
+        key = (d.figure, joined)
+        seen[key] += 1
+        org = None
+        if d.speaker is not None and d.speaker.kind == "person" and d.speaker.org:
+            org = d.speaker.org
+        out.append(
+            Rendering(
+                id="en-" + short_hash(article_id, d.figure, joined, seen[key]),
+                article=article_id, text=joined, fragments=fragments, speaker=d.speaker_name,
+                speaker_org=org, date=d.date, figure=d.figure, cue=d.cue,
+                editorial_insertions=quote_mod.insertions(texts), has_ellipsis=quote_mod.has_ellipsis(texts),
+            )  # fmt: skip
+        )
+    return out
+
+
+def _figures(article_id: str, drafts: dict[int, fig_mod.FigureDraft], renderings: list[Rendering]) -> list[Figure]:
+    out = []
+    for number, d in drafts.items():
+        speakers = {r.speaker for r in renderings if r.figure == number and r.speaker}
+        dates = {r.date for r in renderings if r.figure == number and r.date}
+        speaker = speakers.pop() if len(speakers) == 1 else d.caption_speaker
+        date = d.date or (dates.pop() if len(dates) == 1 else None)
+        out.append(
+            Figure(
+                id=f"{article_id}/fig{number}", article=article_id, number=number, caption=d.caption,
+                caption_span=d.caption_span, date=date, date_end=d.date_end, speaker=speaker,
+                image_url=d.image_url, source_url=d.source_url, mentions=d.mentions,
+            )  # fmt: skip
+        )
+    return out

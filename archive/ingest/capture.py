@@ -1,0 +1,222 @@
+"""Reading a capture: the bytes checked, the markup stripped, every character mapped to the file.
+
+The capture format is plain text as a page-saving tool writes it: `[text (url)](#)` or `[text](#)`
+links (parentheses inside escaped as `\\(`), `<url>` autolinks and `*emphasis*`. Stripping that
+markup would lose where each character came from, so `MappedText` keeps, for every character of
+the clean text, its offset in the decoded file. Spans in records are computed from that map.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from archive.errors import ArchiveError
+from archive.models import Span
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SYNTHETIC = -1  # offset of a character the archive inserted (the space that rejoins a paragraph)
+
+_LINK_RE = regex.compile(
+    r"\[(?P<body>(?:\\.|[^\]\\])*)\]\(#\)"  # [text (url)](#) or [text](#)
+    r"|<(?P<auto>https?://[^>\s]+)>"  # <https://...>
+    r"|(?<![\w*])\*(?P<em>[^*\n]+?)\*(?![\w*])"  # *emphasis*
+)
+_LINK_BODY_RE = regex.compile(r"^(?P<text>.*?)\s*\\\((?P<url>[^()\s]*)\\\)\s*$", regex.DOTALL)
+_ESCAPE_RE = regex.compile(r"\\(.)")
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    path: Path
+    text: str
+    sha256: str
+    lines: LineIndex
+
+
+def read_capture(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
+    """Read a capture, or say in one line what is wrong with it."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArchiveError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise ArchiveError(f"{path}: the file is empty")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise ArchiveError(f"{path}: binary file (NUL byte at byte offset {nul}), not a text capture")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(
+            f"{path}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start})"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # offsets count from after a BOM, as every editor shows them
+    return Capture(path, text, hashlib.sha256(data).hexdigest(), LineIndex(text))
+
+
+class LineIndex:
+    """Offsets to 1-based line numbers."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, line=self.line_of(start), end_line=self.line_of(max(start, end - 1)))
+
+
+@dataclass(slots=True)
+class MappedText:
+    """Clean text whose every character knows its offset in the file (or SYNTHETIC)."""
+
+    text: str
+    offsets: list[int]
+    links: list[tuple[int, int, str | None]] = field(default_factory=list)  # clean start, end, url
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, start: int, end: int) -> MappedText:
+        links = [(a - start, b - start, u) for a, b, u in self.links if a >= start and b <= end]
+        return MappedText(self.text[start:end], self.offsets[start:end], links)
+
+    def strip(self) -> MappedText:
+        left = len(self.text) - len(self.text.lstrip())
+        right = len(self.text.rstrip())
+        return self.slice(left, max(left, right))
+
+    def join(self, other: MappedText, sep: str = " ") -> MappedText:
+        shift = len(self.text) + len(sep)
+        return MappedText(
+            self.text + sep + other.text,
+            self.offsets + [SYNTHETIC] * len(sep) + other.offsets,
+            self.links + [(a + shift, b + shift, u) for a, b, u in other.links],
+        )
+
+    def file_ranges(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """The file ranges that clean characters `start:end` came from, one per unbroken run."""
+        end = len(self.text) if end is None else end
+        ranges: list[tuple[int, int]] = []
+        for offset in self.offsets[start:end]:
+            if offset == SYNTHETIC:
+                continue
+            if ranges and ranges[-1][0] <= offset and offset - ranges[-1][1] <= 400:
+                ranges[-1] = (ranges[-1][0], offset + 1)
+            else:
+                ranges.append((offset, offset + 1))
+        return ranges
+
+    def spans(self, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Span]:
+        return [lines.span(a, b) for a, b in self.file_ranges(start, end)]
+
+
+def strip_markup(raw: str, base: int) -> MappedText:
+    """Remove link and emphasis markup from one line that starts at file offset `base`."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    links: list[tuple[int, int, str | None]] = []
+    pos = 0
+
+    def keep(start: int, end: int) -> None:
+        chars.extend(raw[start:end])
+        offsets.extend(range(base + start, base + end))
+
+    def keep_unescaped(start: int, end: int) -> None:
+        i = start
+        while i < end:
+            if raw[i] == "\\" and i + 1 < end:
+                i += 1
+            chars.append(raw[i])
+            offsets.append(base + i)
+            i += 1
+
+    for match in _LINK_RE.finditer(raw):
+        keep(pos, match.start())
+        clean_start = len(chars)
+        if match.group("auto") is not None:
+            keep(*match.span("auto"))
+            links.append((clean_start, len(chars), match.group("auto")))
+        elif match.group("em") is not None:
+            keep(*match.span("em"))
+        else:
+            body_start, body_end = match.span("body")
+            body = match.group("body")
+            inner = _LINK_BODY_RE.match(body)
+            if inner:
+                text_end = body_start + inner.end("text")
+                keep_unescaped(body_start, text_end)
+                url: str | None = _ESCAPE_RE.sub(r"\1", inner.group("url")) or None
+            else:
+                keep_unescaped(body_start, body_end)
+                url = None
+            text = "".join(chars[clean_start:])
+            if url is None and regex.fullmatch(r"https?://\S+", text):
+                url = text  # a bare URL shown as the link text: [https://...](#)
+            links.append((clean_start, len(chars), url))
+        pos = match.end()
+    keep(pos, len(raw))
+    return MappedText("".join(chars), offsets, links)
+
+
+@dataclass(slots=True)
+class Line:
+    number: int
+    start: int  # file offset of the line's first character
+    raw: str
+    clean: MappedText
+
+    @property
+    def content_span(self) -> tuple[int, int]:
+        """File offsets of the line without its leading and trailing white space."""
+        lead = len(self.raw) - len(self.raw.lstrip())
+        return self.start + lead, self.start + len(self.raw.rstrip())
+
+    @property
+    def text(self) -> str:
+        return self.clean.text.strip()
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of non-blank lines: what the page showed as one paragraph, caption or sidebar item."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines if line.text)
+
+    def mapped(self) -> MappedText:
+        parts = [line.clean.strip() for line in self.lines if line.text] or [self.lines[0].clean.strip()]
+        out = parts[0]
+        for part in parts[1:]:
+            out = out.join(part)
+        return out
+
+
+def blocks_of(capture: Capture) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    offset = 0
+    for number, raw in enumerate(capture.text.split("\n"), start=1):
+        line = Line(number, offset, raw, strip_markup(raw, offset))
+        offset += len(raw) + 1
+        if raw.strip():  # a line holding only a text-less link still counts: its URL is evidence
+            current.append(line)
+        elif current:
+            blocks.append(Block(current))
+            current = []
+    if current:
+        blocks.append(Block(current))
+    return blocks

@@ -1,0 +1,195 @@
+"""Figures and the Arabic texts a capture shows for them.
+
+A figure is known from its caption ("Figure 5: …") or, when the capture lost the caption, from the
+body's reference to it ("(Figure 6)"). Arabic text belongs to the figure whose caption follows it,
+possibly after the primary source's URL, which is how such pages print a statement image with its
+link and caption; Arabic with no caption after it stays unattached rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from archive.aliases import AliasStore
+from archive.arabic import diacritic_density, normalize, ocr_evidence, tokenize
+from archive.ingest.capture import Block, LineIndex
+from archive.ingest.dates import find_dates
+from archive.ingest.layout import Layout, caption_match, link_urls
+from archive.models import Span
+
+_IMAGE_RE = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", regex.IGNORECASE)
+_FIGURE_REF_RE = regex.compile(r"\bFig(?:ure|s?\.)?s?\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)", regex.IGNORECASE)
+_ORDINALS = {
+    "اولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5,
+    "سادسا": 6, "سابعا": 7, "ثامنا": 8, "تاسعا": 9, "عاشرا": 10,
+}  # fmt: skip
+_NUMBERED_RE = regex.compile(r"^\s*(\d{1,2})\s*[-.)]\s")
+_BASMALA = ("بسم", "الله", "الرحمن", "الرحيم")
+_CLOSING = ("صدق", "الله")
+_SENTENCE_END = (".", "؟", "!", "?", ":")
+
+
+@dataclass(slots=True)
+class FigureDraft:
+    number: int
+    caption: str | None = None
+    caption_span: Span | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    caption_speaker: str | None = None
+    image_url: str | None = None
+    source_url: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    block: int | None = None
+
+
+@dataclass(slots=True)
+class SourceDraft:
+    figure: int | None
+    point: int | None
+    kind: str
+    formula: str | None
+    start: int
+    end: int
+    ocr_evidence: list[str]
+
+
+def find_figures(
+    layout: Layout, lines: LineIndex, aliases: AliasStore, article_date: dt.date | None
+) -> dict[int, FigureDraft]:
+    figures: dict[int, FigureDraft] = {}
+    blocks = layout.blocks
+    for i, (block, kind) in enumerate(zip(blocks, layout.kinds)):
+        if kind != "caption":
+            continue
+        m = caption_match(block.text)
+        assert m is not None
+        number = int(m.group("n"))
+        caption = m.group("caption").strip() or None
+        fig = figures.setdefault(number, FigureDraft(number))
+        if fig.caption is not None:
+            continue  # a repeated caption: the first one stands
+        fig.caption, fig.block = caption, i
+        fig.caption_span = block.mapped().spans(lines)[0]
+        if caption:
+            dates = find_dates(caption)
+            if dates:
+                fig.date, fig.date_end = dates[-1].first(article_date), dates[-1].last(article_date)
+            speakers = [m for m in aliases.mentions(caption) if m.entity.kind in ("organization", "person")]
+            if speakers:
+                fig.caption_speaker = speakers[0].entity.en
+        _attach_urls(fig, blocks, layout.kinds, i)
+    for i, block in enumerate(blocks):
+        if not layout.in_body(i) or layout.kinds[i] in ("caption", "url", "arabic"):
+            continue
+        mapped = block.mapped()
+        for m in _FIGURE_REF_RE.finditer(mapped.text):
+            numbers = [int(m.group(1))] + [int(n) for n in regex.findall(r"\d+", m.group(2))]
+            for number in numbers:
+                fig = figures.setdefault(number, FigureDraft(number))
+                fig.mentions.extend(mapped.spans(lines, m.start(), m.end()))
+    return dict(sorted(figures.items()))
+
+
+def _attach_urls(fig: FigureDraft, blocks: list[Block], kinds: list[str], caption_at: int) -> None:
+    """URLs printed with a figure: those just above its caption (among its Arabic), and an image
+    link just below it that no nearer caption claims."""
+    j = caption_at - 1
+    while j >= 0 and kinds[j] in ("url", "arabic"):
+        for url in link_urls(blocks[j]) or [blocks[j].text.strip("<>")]:
+            if kinds[j] != "url":
+                continue
+            if _IMAGE_RE.search(url):
+                fig.image_url = fig.image_url or url
+            else:
+                fig.source_url = fig.source_url or url
+        j -= 1
+    for j in range(caption_at + 1, min(caption_at + 4, len(blocks))):
+        if kinds[j] == "caption":
+            break
+        if kinds[j] == "url":
+            urls = [u for u in link_urls(blocks[j]) if _IMAGE_RE.search(u)]
+            if urls and fig.image_url is None:
+                fig.image_url = urls[0]
+            break
+
+
+def find_sources(layout: Layout, text: str) -> list[SourceDraft]:
+    """Arabic texts anywhere in the capture, split into statement points and religious formulae."""
+    out: list[SourceDraft] = []
+    blocks, kinds = layout.blocks, layout.kinds
+    for i, block in enumerate(blocks):
+        if kinds[i] != "arabic":
+            continue
+        figure = _figure_after(blocks, kinds, i)
+        out.extend(_units(block, text, figure))
+    return out
+
+
+def _figure_after(blocks: list[Block], kinds: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(i + 8, len(blocks))):
+        if kinds[j] == "caption":
+            m = caption_match(blocks[j].text)
+            return int(m.group("n")) if m else None
+        if kinds[j] not in ("arabic", "url"):
+            return None
+    return None
+
+
+def _units(block: Block, text: str, figure: int | None) -> list[SourceDraft]:
+    """One block's lines grouped into units: a basmala, a verse run closed by صدق الله…, each
+    numbered point, and the lines of one paragraph joined."""
+    units: list[SourceDraft] = []
+    pending: list = []  # lines of the statement paragraph being gathered
+    verses: list = []
+
+    def bounds(lines) -> tuple[int, int]:
+        return lines[0].content_span[0], lines[-1].content_span[1]
+
+    def flush_statement() -> None:
+        if not pending:
+            return
+        start, end = bounds(pending)
+        original = text[start:end]
+        evidence = ocr_evidence(original)
+        if any(not ln.text.rstrip().endswith(_SENTENCE_END) for ln in pending[:-1]):
+            evidence.append("line breaks inside a sentence")
+        units.append(SourceDraft(figure, _point(original), "statement", None, start, end, evidence))
+        pending.clear()
+
+    for line in block.lines:
+        norms = tuple(t.norm for t in tokenize(line.text))
+        if norms[:4] == _BASMALA:
+            flush_statement()
+            start, end = bounds([line])
+            units.append(SourceDraft(figure, None, "religious_formula", "basmala", start, end, []))
+        elif norms[:2] == _CLOSING:
+            flush_statement()
+            run = [*verses, line]
+            start, end = bounds(run)
+            formula = "quran" if verses else "closing"
+            units.append(SourceDraft(figure, None, "religious_formula", formula, start, end, []))
+            verses = []
+        elif diacritic_density(line.text) > 0.3 and not pending:
+            verses.append(line)
+        else:
+            if verses:  # vowelled lines with no closing formula after them: a statement after all
+                pending.extend(verses)
+                verses = []
+            if pending and _point(line.text) is not None:
+                flush_statement()
+            pending.append(line)
+    pending.extend(verses)
+    flush_statement()
+    return units
+
+
+def _point(text: str) -> int | None:
+    tokens = list(tokenize(text))
+    if tokens and tokens[0].norm in _ORDINALS and text[tokens[0].end :].lstrip()[:1] in (":", "-", "،", "–"):
+        return _ORDINALS[tokens[0].norm]
+    m = _NUMBERED_RE.match(normalize(text))
+    return int(m.group(1)) if m else None

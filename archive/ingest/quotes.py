@@ -1,0 +1,371 @@
+"""English renderings: the statements an article quotes, with who said them, when, and where shown.
+
+A careful reader tells a rendering from the authors' own scare quotes by the words that introduce
+it: a speech cue ("The statement read", "told al-Ahd TV:", "branded the dialogue") close before the
+quotation mark, or a colon. Quotes that share a sentence and a cue ("hailing the news as a “…” and
+a “…”") are fragments of one rendering.
+
+The speaker is the nearest named group or person before the cue, skipping appositives
+(", the secretary-general of KSS,") and parentheses; a sentence with no name ("The statement
+concluded:") continues the statement of the previous rendering in the paragraph, or names the
+subject of the sentence before. Dates and figure numbers are read the same way. What cannot be
+read stays None.
+
+Before quotes are read, paragraphs that a column layout split apart are joined again, using the
+evidence a reader uses: a fragment that does not end a sentence, one that opens with a lowercase
+word, parentheses left open in one and closed in the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from archive.aliases import AliasStore, Mention
+from archive.ingest.capture import MappedText
+from archive.ingest.dates import find_dates
+from archive.ingest.layout import Layout
+from archive.models import Entity
+
+CUE_WORDS = {
+    "said", "says", "saying", "say", "stated", "states", "read", "reads", "told", "tells", "added",
+    "adding", "wrote", "writes", "declared", "declaring", "announced", "announcing", "called",
+    "calling", "described", "describing", "branded", "branding", "predicted", "predicting",
+    "warned", "warning", "claimed", "claiming", "hailed", "hailing", "offered", "offering",
+    "concluded", "concluding", "continued", "insisted", "vowed", "vowing", "threatened",
+    "threatening", "urged", "urging", "demanded", "praised", "praising", "accused", "accusing",
+    "denounced", "condemned", "promised", "promising", "stressed", "stressing", "noted", "asserted",
+    "affirmed", "pledged", "labeled", "labelled", "dubbed", "termed", "statement", "statements",
+    "message", "communique", "communiqué", "post", "tweet", "tweeted", "speech", "interview",
+    "remarks", "declaration", "thanked", "thanking", "explained", "argued", "asked",
+}  # fmt: skip
+CUE_WINDOW = 8  # words between a cue and the quotation mark
+CONTINUES_STATEMENT = regex.compile(
+    r"^\s*(?:the|this|that|its|his|her|their)\s+(?:statement|message|post|speech|communiqu[eé]|text)\b"
+    r"|^\s*(?:it|he|she|they)\b",
+    regex.IGNORECASE,
+)
+_QUOTE_RE = regex.compile(r"“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
+_SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_ABBREVIATIONS = regex.compile(r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bSt\.|\be\.g\.|\bi\.e\.)$")
+_FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
+_FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
+_CONNECTOR_RE = regex.compile(r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I)
+_APPOSITIVE_RE = regex.compile(r",\s+[a-z][^,]*,")
+_PAREN_RE = regex.compile(r"\([^()]*\)")
+_INSERTION_RE = regex.compile(r"\[[^\]]+\]")
+_ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
+_NAME_BEFORE_CUE_RE = regex.compile(r"((?:(?:[A-Z][\w'’\-]+|al-\w+|bin|ibn|abu|Abu)\s+){1,4})$")
+_ABBR_DEF_RE = regex.compile(r"(?P<long>(?:(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|of|the|in|for|and|lil-\w+)\s+){0,7}[A-Z][\w'’\-]*|al-[\w'’\-]+)\s*\((?P<abbr>[A-Z]{2,6})\)")
+_SHORT_DEF_RE = regex.compile(r"\bor\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\b")
+_NOT_NAMES = {"the", "this", "that", "these", "a", "an", "its", "his", "her", "their", "in", "on", "at", "when", "then", "yet", "but", "and"}
+_FUNCTION_WORDS = {"and", "or", "but", "nor", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "as", "at", "from", "that", "which"}
+_FINAL_RE = regex.compile(r"(?:[.!?:❖]|[.!?][\"”’)\]]+)\s*$")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: MappedText
+    blocks: list[int]
+
+
+@dataclass(slots=True)
+class RenderingDraft:
+    fragments: list[tuple[int, int]]  # clean offsets inside the paragraph
+    paragraph: Paragraph
+    cue: str | None
+    speaker: Entity | None = None
+    speaker_name: str | None = None
+    date: dt.date | None = None
+    figure: int | None = None
+    inherited: bool = False
+    texts: list[str] = field(default_factory=list)
+
+
+# --- paragraphs ------------------------------------------------------------------------------------
+
+
+def body_paragraphs(layout: Layout) -> list[Paragraph]:
+    """Body text blocks joined back into paragraphs, repeated fragments dropped."""
+    ids = [
+        i
+        for i in range(len(layout.blocks))
+        if layout.in_body(i) and layout.kinds[i] in ("prose", "short")
+    ]
+    texts = {i: layout.blocks[i].text for i in ids}
+    ids = [i for i in ids if not any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)]
+    links = _rejoin(ids, texts)
+    is_continuation = set(links.values())
+    paragraphs = []
+    for i in ids:
+        if i in is_continuation:
+            continue
+        chain = [i]
+        while chain[-1] in links:
+            chain.append(links[chain[-1]])
+        mapped = layout.blocks[chain[0]].mapped()
+        for j in chain[1:]:
+            mapped = mapped.join(layout.blocks[j].mapped())
+        paragraphs.append(Paragraph(mapped, chain))
+    return paragraphs
+
+
+def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
+    """Which fragment continues which: best evidence first, each fragment used once each way."""
+    candidates = []
+    for a in ids:
+        if _FINAL_RE.search(texts[a]):
+            continue
+        open_parens = texts[a].count("(") - texts[a].count(")")
+        for b in ids:
+            if b == a or abs(ids.index(b) - ids.index(a)) > 6:
+                continue
+            head = texts[b]
+            closes_first = _closes_before_opening(head)
+            score = 0.0
+            if open_parens > 0 and closes_first:
+                score += 2
+            elif closes_first:
+                score -= 2
+            tail = texts[a].rstrip()[-1:]
+            if head[:1].islower():
+                score += 2 if tail.isalnum() else 1  # a sentence broken between two words
+            last_word = texts[a].split()[-1].lower() if texts[a].split() else ""
+            first_word = head.split()[0].lower() if head.split() else ""
+            if last_word in _FUNCTION_WORDS and first_word in _FUNCTION_WORDS:
+                score -= 2  # "…Badr and | or Tansiqiya…": no reader joins two function words
+            if head.startswith("(") and _FIGURE_AFTER_RE.match(head):
+                score += 2 if tail in "\"”" else 1  # the figure reference that ends a quotation
+            if score >= 1:
+                candidates.append((-score, abs(b - a), a, b))
+    links: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, a, b in sorted(candidates):
+        if a in links or b in taken or _reaches(links, b, a):
+            continue
+        links[a] = b
+        taken.add(b)
+    return links
+
+
+def _closes_before_opening(text: str) -> bool:
+    depth = 0
+    for c in text:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _reaches(links: dict[int, int], start: int, target: int) -> bool:
+    while start in links:
+        start = links[start]
+        if start == target:
+            return True
+    return start == target
+
+
+# --- abbreviations ---------------------------------------------------------------------------------
+
+
+def local_names(paragraphs: list[Paragraph], aliases: AliasStore) -> list[Entity]:
+    """Names an article defines for itself: "Kataib Hezbollah (KH)", "…, or Tansiqiya for short"."""
+    found: list[Entity] = []
+    for paragraph in paragraphs:
+        text = paragraph.text.text
+        for m in _ABBR_DEF_RE.finditer(text):
+            abbr, words = m.group("abbr"), m.group("long").split()
+            for k in range(len(words)):
+                long = " ".join(words[k:])
+                if _initials_match(long, abbr):
+                    known = aliases.by_name(long)
+                    if known is None or known.abbr != abbr:
+                        en = known.en if known else long
+                        kind = known.kind if known else "organization"
+                        found.append(Entity(kind=kind, en=en, abbr=abbr, ar=known.ar if known else None))
+                    break
+        for m in _SHORT_DEF_RE.finditer(text):
+            opener = text.rfind("(", 0, m.start())
+            before = [x for x in aliases.mentions(text[max(0, opener - 120) : opener]) if x.entity.kind != "media"]
+            if opener != -1 and before and aliases.by_name(m.group("short")) is None:
+                entity = before[-1].entity
+                found.append(entity.model_copy(update={"short": m.group("short"), "variants": []}))
+    return found
+
+
+def _initials_match(long: str, abbr: str) -> bool:
+    words = [w.removeprefix("al-").removeprefix("lil-") for w in long.split() if w[:1].isupper() or w.startswith(("al-", "lil-"))]
+    initials = "".join(w[:1].upper() for w in words if w)
+    return initials == abbr
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+
+def find_renderings(
+    paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None
+) -> list[RenderingDraft]:
+    drafts: list[RenderingDraft] = []
+    for paragraph in paragraphs:
+        drafts.extend(_paragraph_renderings(paragraph, aliases, article_date))
+    return drafts
+
+
+def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END_RE.finditer(text):
+        if any(a < m.start() < b - 1 for a, b in quotes):
+            continue
+        if _ABBREVIATIONS.search(text[: m.start() + 1]):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_renderings(paragraph: Paragraph, aliases: AliasStore, ref: dt.date | None) -> list[RenderingDraft]:
+    text = paragraph.text.text
+    quotes = []
+    for m in _QUOTE_RE.finditer(text):
+        group = "c" if m.group("c") is not None else "s"
+        if m.group(group).strip():
+            quotes.append((m.start(), m.end(), m.start(group), m.end(group)))
+    starts = _sentence_starts(text, [(a, b) for a, b, _, _ in quotes])
+    drafts: list[RenderingDraft] = []
+    previous: RenderingDraft | None = None
+    previous_end = -1
+    for q_start, q_end, inner_start, inner_end in quotes:
+        sent_start = max(s for s in starts if s <= q_start)
+        if previous is not None and previous_end >= sent_start and _CONNECTOR_RE.match(text[previous_end:q_start]):
+            previous.fragments.append((inner_start, inner_end))
+            previous_end = q_end
+            continue
+        pre = text[max(sent_start, previous_end if previous_end >= sent_start else sent_start) : q_start]
+        cue = _cue(pre)
+        if cue is None:
+            continue
+        draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue)
+        _attribute(draft, text, sent_start, q_start, starts, aliases, ref, previous)
+        drafts.append(draft)
+        previous, previous_end = draft, q_end
+    for draft in drafts:
+        quote_end = draft.fragments[-1][1] + 1
+        sentence_end = min([s for s in starts if s > quote_end] or [len(text)])
+        m = _FIGURE_IN_RE.search(text, quote_end, sentence_end)
+        if m:
+            draft.figure = int(m.group(1))
+        elif draft.inherited and draft is not drafts[0]:
+            before = drafts[drafts.index(draft) - 1]
+            draft.figure = before.figure
+    return drafts
+
+
+def _cue(pre: str) -> str | None:
+    stripped = pre.rstrip()
+    words = regex.findall(r"[\w’'\-]+|:", stripped)
+    tail = words[-CUE_WINDOW:]
+    for k in range(len(tail) - 1, -1, -1):
+        if tail[k].lower() in CUE_WORDS:
+            # the cue phrase runs from the cue word to the quotation mark
+            at = _nth_word_start(stripped, len(words) - len(tail) + k)
+            return stripped[at:].strip() or None
+    if stripped.endswith(":"):
+        return " ".join(stripped.split()[-4:])
+    return None
+
+
+def _nth_word_start(text: str, n: int) -> int:
+    for i, m in enumerate(regex.finditer(r"[\w’'\-]+|:", text)):
+        if i == n:
+            return m.start()
+    return 0
+
+
+def _attribute(
+    draft: RenderingDraft,
+    text: str,
+    sent_start: int,
+    q_start: int,
+    starts: list[int],
+    aliases: AliasStore,
+    ref: dt.date | None,
+    previous: RenderingDraft | None,
+) -> None:
+    pre = text[sent_start:q_start]
+    speaker = _speaker(pre, aliases)
+    dates = find_dates(pre)
+    continues = previous is not None and (CONTINUES_STATEMENT.match(pre) is not None)
+    if speaker is None and continues:
+        assert previous is not None
+        draft.speaker, draft.speaker_name, draft.inherited = previous.speaker, previous.speaker_name, True
+    if speaker is None and not continues:
+        speaker = _name_before_cue(pre)
+    if speaker is None and not continues:
+        earlier = [s for s in starts if s < sent_start]
+        if earlier:
+            speaker = _speaker(text[max(earlier) : sent_start], aliases, subject=True)
+    if speaker is not None:
+        draft.speaker, draft.speaker_name = speaker
+    if dates:
+        draft.date = dates[-1].first(ref)
+    elif draft.inherited and previous is not None:
+        draft.date = previous.date
+    else:
+        earlier_dates = find_dates(text[:sent_start])
+        if earlier_dates:
+            draft.date = earlier_dates[-1].first(ref)
+
+
+def _speaker(clause: str, aliases: AliasStore, subject: bool = False) -> tuple[Entity | None, str] | None:
+    """The named group or person that speaks in `clause`: the nearest to the cue, or with
+    `subject`, the first (the subject of a sentence before the quote)."""
+    masked = _mask(clause)
+    mentions: list[Mention] = [
+        m for m in aliases.mentions(masked) if m.entity.kind in ("organization", "person")
+    ]
+    if mentions:
+        chosen = mentions[0] if subject else mentions[-1]
+        return chosen.entity, chosen.entity.en
+    return None
+
+
+def _name_before_cue(clause: str) -> tuple[None, str] | None:
+    """A capitalized name right before a speech verb ("Abu Fadak al-Mohammadawi said"), for
+    speakers the alias store does not know yet."""
+    words = _mask(clause).rstrip().split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in CUE_WORDS:
+            m = _NAME_BEFORE_CUE_RE.search(" ".join(words[:k]) + " ")
+            if m:
+                name = [w for w in m.group(1).split() if w.lower() not in _NOT_NAMES]
+                if len(name) >= 2:
+                    return None, " ".join(name)
+            return None
+    return None
+
+
+def _mask(clause: str) -> str:
+    """The clause with parentheses and appositives blanked out (same length, so offsets hold)."""
+    out = clause
+    while True:
+        masked = _PAREN_RE.sub(lambda m: " " * len(m.group()), out)
+        if masked == out:
+            break
+        out = masked
+    return _APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), out)
+
+
+def rendering_texts(draft: RenderingDraft) -> list[str]:
+    return [draft.paragraph.text.text[a:b] for a, b in draft.fragments]
+
+
+def insertions(texts: list[str]) -> list[str]:
+    return [m.group() for t in texts for m in _INSERTION_RE.finditer(t)]
+
+
+def has_ellipsis(texts: list[str]) -> bool:
+    return any(_ELLIPSIS_RE.search(t) for t in texts)

@@ -1,0 +1,212 @@
+"""The archive's records, as pydantic models: the one place result types live.
+
+Every record that came from a file carries a `Span` into that file, so whatever is shown or exported
+can be traced back to the exact characters it came from. Facts the capture does not give are `None`
+and stay `None`: nothing here has a default that could pass for a real value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(Record):
+    """Characters `start:end` of the decoded source file (code points, not bytes).
+
+    `line` and `end_line` are 1-based, for people; the offsets are what programs use.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+
+
+class Link(Record):
+    """A link as the capture shows it: its visible text and its target, if the capture kept one."""
+
+    text: str
+    url: str | None
+    span: Span
+
+
+class Article(Record):
+    id: str = Field(description="Stable id: the capture's file name without its extension.")
+    title: str | None
+    authors: list[str]
+    date: dt.date | None
+    publisher: str | None
+    series: str | None
+    kind: str | None = Field(description='The publisher\'s label, e.g. "Brief Analysis".')
+    url: str | None
+    accessed: dt.date | None = Field(description="When the capture was made, if known (sidecar).")
+    topics: list[str]
+    regions: list[str]
+    source_file: str = Field(description="Path of the capture, relative to the corpus folder.")
+    sha256: str = Field(description="SHA-256 of the capture's bytes.")
+    body: Span | None
+    facts_from_sidecar: list[str] = Field(
+        description="Which fields the sidecar metadata file supplied or overrode."
+    )
+
+
+class Figure(Record):
+    id: str
+    article: str
+    number: int
+    caption: str | None = Field(description="None when the body refers to a figure whose caption the capture lacks.")
+    caption_span: Span | None
+    date: dt.date | None
+    date_end: dt.date | None = Field(description="Last day when the caption gives a date range.")
+    speaker: str | None
+    image_url: str | None
+    source_url: str | None = Field(description="The primary source, e.g. the group's own web page.")
+    mentions: list[Span] = Field(description='Where the body refers to it, e.g. "(Figure 5)".')
+
+
+SourceKind = Literal["statement", "religious_formula", "other"]
+
+
+class SourceText(Record):
+    """An Arabic text as the capture gives it (typed from or OCR'd off a figure image)."""
+
+    id: str
+    article: str
+    figure: int | None
+    point: int | None = Field(description="Number of a numbered point (ثالثاً = 3), if it is one.")
+    kind: SourceKind
+    formula: str | None = Field(description="basmala, quran or closing, for religious formulae.")
+    original: str = Field(description="Exactly the characters of the file at `span`.")
+    normalized: str = Field(description="The search form; derived, never shown as the quote.")
+    span: Span
+    ocr_suspect: bool
+    ocr_evidence: list[str]
+
+
+class Fragment(Record):
+    text: str
+    spans: list[Span] = Field(description="Usually one; several when a paragraph was rejoined.")
+
+
+class Rendering(Record):
+    """An English rendering of a statement, quoted in the article's prose."""
+
+    id: str
+    article: str
+    text: str = Field(description="The fragments as the reader sees them, joined by ' … '.")
+    fragments: list[Fragment]
+    speaker: str | None
+    speaker_org: str | None
+    date: dt.date | None
+    figure: int | None
+    cue: str | None = Field(description='The words that introduce it, e.g. "The statement read".')
+    editorial_insertions: list[str]
+    has_ellipsis: bool
+
+
+PairStatus = Literal["suggested", "confirmed", "rejected"]
+
+
+class Pair(Record):
+    id: str
+    source: str
+    rendering: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    status: PairStatus
+    method: str
+    evidence: dict[str, float] = Field(description="Each signal that went into the confidence.")
+
+
+class Provenance(Record):
+    """Where a quote comes from, in the form every view and export shows it."""
+
+    article_id: str
+    article_title: str | None
+    authors: list[str]
+    article_date: dt.date | None
+    publisher: str | None
+    series: str | None
+    article_url: str | None
+    figure: int | None
+    figure_caption: str | None
+    source_url: str | None
+    source_file: str
+    sha256: str
+    spans: list[Span]
+
+
+class IngestResult(Record):
+    """What one article yields: the shape of `archive ingest FILE --json`."""
+
+    schema_version: int = SCHEMA_VERSION
+    article: Article
+    figures: list[Figure]
+    sources: list[SourceText]
+    renderings: list[Rendering]
+    pairs: list[Pair]
+
+
+EntityKind = Literal["organization", "person", "term", "media"]
+
+
+class Entity(Record):
+    """One line of the alias store (`corpus/aliases.jsonl`): a name in English, romanized and Arabic."""
+
+    kind: EntityKind
+    en: str = Field(min_length=1)
+    abbr: str | None = None
+    translit: str | None = None
+    short: str | None = None
+    ar: str | None = None
+    ar_short: str | None = None
+    variants: list[str] = Field(default_factory=list)
+    org: str | None = Field(default=None, description="For a person: the organization they speak for.")
+
+    @property
+    def latin_names(self) -> list[str]:
+        names = [self.en, self.abbr, self.translit, self.short, *self.variants]
+        return [n for n in names if n]
+
+    @property
+    def arabic_names(self) -> list[str]:
+        return [n for n in (self.ar, self.ar_short) if n]
+
+
+class Highlight(Record):
+    """Matched words as character offsets into the text shown (the original, never a normal form)."""
+
+    start: int
+    end: int
+
+
+class SearchHit(Record):
+    """One result row: a pair, or the one side that exists, with provenance."""
+
+    id: str
+    kind: Literal["pair", "source", "rendering"]
+    score: float
+    cross_language: bool = Field(description="Reached only through a name carried to the other script.")
+    source: SourceText | None
+    rendering: Rendering | None
+    pair: Pair | None
+    source_highlights: list[Highlight]
+    rendering_highlights: list[Highlight]
+    speaker: str | None
+    date: dt.date | None
+    provenance: Provenance
+
+
+class SearchResult(Record):
+    query: str
+    script: Literal["ar", "latin", "mixed"]
+    resolved: list[str] = Field(description='Names carried across scripts, e.g. "Tansiqiya → التنسيقية".')
+    hits: list[SearchHit]

@@ -1,0 +1,87 @@
+"""Built records, by id: what `show`, search results and exports read provenance from.
+
+SQLite (the standard library's) rather than one big JSON file: a lookup by id stays fast when the
+archive holds a million pairs, and a build writes one file that is swapped in whole.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from archive.errors import ArchiveError
+from archive.models import Article, Figure, Pair, Provenance, Rendering, SourceText, Span
+
+TYPES: dict[str, type[BaseModel]] = {
+    "article": Article, "figure": Figure, "source": SourceText, "rendering": Rendering, "pair": Pair,
+}  # fmt: skip
+
+
+def write_records(path: Path, records: Iterable[tuple[str, BaseModel]]) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, body TEXT NOT NULL)")
+        con.executemany(
+            "INSERT INTO records VALUES (?, ?, ?)",
+            ((model.id, kind, model.model_dump_json()) for kind, model in records),  # type: ignore[attr-defined]
+        )
+    con.close()
+
+
+class Store:
+    def __init__(self, path: Path):
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def get(self, record_id: str) -> tuple[str, BaseModel] | None:
+        row = self._con.execute("SELECT type, body FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        return row[0], TYPES[row[0]].model_validate(json.loads(row[1]))
+
+    def resolve(self, record_id: str) -> tuple[str, BaseModel]:
+        """A record by its id, or by a prefix of it that only one id has (as git does)."""
+        found = self.get(record_id)
+        if found:
+            return found
+        rows = self._con.execute(
+            "SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (record_id, record_id + "\uffff")
+        ).fetchall()
+        if len(rows) == 1:
+            return self.get(rows[0][0])  # type: ignore[return-value]
+        if rows:
+            raise ArchiveError(f"id {record_id!r} is ambiguous: {rows[0][0]}, {rows[1][0]}, …")
+        raise ArchiveError(f"no record with id {record_id!r} (try `archive search`)")
+
+    def of_type(self, kind: str) -> list[BaseModel]:
+        rows = self._con.execute("SELECT body FROM records WHERE type = ? ORDER BY id", (kind,))
+        return [TYPES[kind].model_validate(json.loads(body)) for (body,) in rows]
+
+    def article(self, article_id: str) -> Article:
+        found = self.get(article_id)
+        assert found is not None and isinstance(found[1], Article), article_id
+        return found[1]
+
+    def figure(self, article_id: str, number: int | None) -> Figure | None:
+        if number is None:
+            return None
+        found = self.get(f"{article_id}/fig{number}")
+        return found[1] if found else None  # type: ignore[return-value]
+
+    def provenance(self, article_id: str, figure_number: int | None, spans: list[Span]) -> Provenance:
+        article = self.article(article_id)
+        figure = self.figure(article_id, figure_number)
+        return Provenance(
+            article_id=article.id, article_title=article.title, authors=article.authors,
+            article_date=article.date, publisher=article.publisher, series=article.series,
+            article_url=article.url, figure=figure_number,
+            figure_caption=figure.caption if figure else None,
+            source_url=figure.source_url if figure else None,
+            source_file=article.source_file, sha256=article.sha256, spans=spans,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        self._con.close()
