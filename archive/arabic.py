@@ -44,10 +44,13 @@ _PERSIAN_LETTERS = "\u06cc\u06a9\u06c0\u067e\u0686\u0698\u06af"  # ی ک ۀ پ �
 _STRAY = r"\p{So}\p{Sm}\p{Sk}\p{Co}"
 _APOSTROPHES = "'’ʼʻʿʾ`´"
 
-_AR_WORD = rf"[{_AR_LETTER}{_AR_DIGIT}][{_AR_LETTER}{_AR_DIGIT}{_AR_MARK}]*"
+_AR_WORD = rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*"
+_LAT = r"[[\p{L}\p{M}]--[\p{Arabic}]]"
+# Numbers are tokens of their own in any script, so ٢٠٢١ and 2021 split a text the same way.
 _TOKEN_RE = regex.compile(
     rf"(?P<ar>{_AR_WORD}(?:[{_STRAY}]+{_AR_WORD})*)"
-    rf"|(?P<lat>[[\p{{L}}\p{{N}}\p{{M}}]--[\p{{Arabic}}]]+(?:[{_APOSTROPHES}][[\p{{L}}\p{{N}}\p{{M}}]--[\p{{Arabic}}]]+)*)",
+    rf"|(?P<num>[0-9{_AR_DIGIT}]+)"
+    rf"|(?P<lat>{_LAT}+(?:[{_APOSTROPHES}]{_LAT}+)*)",
     regex.VERSION1,
 )
 _ARABIC_CHAR_RE = regex.compile(rf"[{_AR_LETTER}]")
@@ -55,6 +58,7 @@ _LATIN_CHAR_RE = regex.compile(r"\p{Latin}")
 _DIACRITIC_RE = regex.compile("[\u064b-\u0652\u0670]")
 _STRAY_IN_WORD_RE = regex.compile(rf"[{_AR_LETTER}][{_STRAY}]+[{_AR_LETTER}]")
 _PERSIAN_RE = regex.compile(f"[{_PERSIAN_LETTERS}]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _POSSESSIVE_RE = regex.compile(r"['’]s$")
 
 Script = Literal["ar", "latin"]
@@ -137,6 +141,9 @@ def tokenize(text: str) -> Iterator[Token]:
         if match.lastgroup == "ar":
             norm = normalize_arabic_word(surface)
             script: Script = "ar"
+        elif match.lastgroup == "num":
+            norm = surface.translate(_DIGITS)
+            script = "latin"
         else:
             norm = fold_latin_word(surface)
             script = "latin"
@@ -152,7 +159,7 @@ def normalize(text: str) -> str:
     out: list[str] = []
     last = 0
     for token in tokenize(text):
-        if token.script == "ar":
+        if token.script == "ar" or token.surface.isdigit():
             out.append(text[last : token.start])
             out.append(token.norm)
             last = token.end

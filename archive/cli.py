@@ -25,7 +25,19 @@ def _print_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@click.group()
+class ArchiveGroup(click.Group):
+    """Reports a user's mistake (`ArchiveError`) as one line on stderr with exit status 2, the same
+    whether the command runs from the shell or from a test runner."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=ArchiveGroup)
 @click.version_option(package_name="quote-archive")
 def cli() -> None:
     """A bilingual Arabic–English archive of quoted statements, with provenance."""
@@ -47,9 +59,9 @@ def build(corpus: Path, index_dir: Path) -> None:
 
         result = run_build(corpus, index_dir, progress=report)
     for error in result.errors:
-        console.print(f"[red]error:[/red] {error}", highlight=False)
+        click.echo(f"error: {error}", err=True)
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
-    console.print(f"built {index_dir}/: {counts}", highlight=False)
+    click.echo(f"built {index_dir}/: {counts}")
     if result.errors:
         sys.exit(2)
 
@@ -120,14 +132,4 @@ def schema() -> None:
 
 
 def main() -> None:
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except ArchiveError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    cli.main(prog_name="archive")
