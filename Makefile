@@ -29,6 +29,7 @@ demo: build
 	$(BIN)/archive search "تخریب"
 
 test: install
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -43,15 +43,22 @@ def suggest_pairs(result: IngestResult, aliases: AliasStore) -> list[Pair]:
     pairs: list[Pair] = []
     used_sources: set[str] = set()
     used_renderings: set[str] = set()
-    for confidence, source_id, rendering_id, evidence in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for confidence, source_id, rendering_id, evidence in sorted(
+        candidates, key=lambda c: (-c[0], c[1], c[2])
+    ):
         if source_id in used_sources or rendering_id in used_renderings:
             continue
         used_sources.add(source_id)
         used_renderings.add(rendering_id)
         pairs.append(
             Pair(
-                id=pair_id(source_id, rendering_id), source=source_id, rendering=rendering_id,
-                confidence=min(1.0, confidence), status="suggested", method=METHOD, evidence=evidence,
+                id=pair_id(source_id, rendering_id),
+                source=source_id,
+                rendering=rendering_id,
+                confidence=min(1.0, confidence),
+                status="suggested",
+                method=METHOD,
+                evidence=evidence,
             )  # fmt: skip
         )
     return sorted(pairs, key=lambda p: p.id)
@@ -87,7 +94,9 @@ def _point_order(source, rendering, sources, renderings) -> float:
     the figure's points; 0 when it contradicts it or nothing places either."""
     if source.figure is None or source.figure != rendering.figure:
         return 0.0
-    points = sorted((s for s in sources if s.figure == source.figure), key=lambda s: (s.point or 0, s.span.start))
+    points = sorted(
+        (s for s in sources if s.figure == source.figure), key=lambda s: (s.point or 0, s.span.start)
+    )
     quoted = [r for r in renderings if r.figure == rendering.figure]
     if len(points) == 1 and len(quoted) == 1:
         return 1.0

@@ -116,7 +116,12 @@ def current_build(index: Path, required: bool = True) -> Path | None:
 def _records(results: list[IngestResult]):
     for r in results:
         yield "article", r.article
-        for kind, items in (("figure", r.figures), ("source", r.sources), ("rendering", r.renderings), ("pair", r.pairs)):
+        for kind, items in (
+            ("figure", r.figures),
+            ("source", r.sources),
+            ("rendering", r.renderings),
+            ("pair", r.pairs),
+        ):
             for item in items:
                 yield kind, item
 

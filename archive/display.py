@@ -7,7 +7,15 @@ from rich.console import Console
 from rich.text import Text
 
 from archive.models import (
-    Article, Figure, Highlight, IngestResult, Pair, Provenance, Rendering, SearchResult, SourceText,
+    Article,
+    Figure,
+    Highlight,
+    IngestResult,
+    Pair,
+    Provenance,
+    Rendering,
+    SearchResult,
+    SourceText,
 )  # fmt: skip
 
 UNKNOWN = "unknown"
@@ -28,7 +36,10 @@ def _provenance_line(p: Provenance) -> str:
         p.publisher or "publisher unknown",
     ]
     if p.figure is not None:
-        parts.append(f"fig. {p.figure}" + (f": {p.figure_caption}" if p.figure_caption else " (caption missing in capture)"))
+        parts.append(
+            f"fig. {p.figure}"
+            + (f": {p.figure_caption}" if p.figure_caption else " (caption missing in capture)")
+        )
     lines = sorted({s.line for s in p.spans})
     where = f"{p.source_file}" + (f" line {', '.join(map(str, lines))}" if lines else "")
     parts.append(where)
@@ -47,15 +58,20 @@ def print_search(console: Console, result: SearchResult) -> None:
         head.append(f"  {hit.speaker or 'speaker unknown'} · {hit.date or 'date unknown'}")
         if hit.cross_language:
             head.append("  [cross-language]", style="magenta")
+        head.append(f"  matched in {', '.join(hit.matched_in)}", style="dim")
         if hit.pair:
             head.append(f"  confidence {hit.pair.confidence:.2f} ({hit.pair.status})", style="dim")
         console.print(head)
         if hit.source:
-            console.print(Text("   AR  ").append(_marked(hit.source.original.replace("\n", " "), hit.source_highlights)))
+            console.print(
+                Text("   AR  ").append(_marked(hit.source.original.replace("\n", " "), hit.source_highlights))
+            )
         if hit.rendering:
             console.print(Text("   EN  ").append(_marked(hit.rendering.text, hit.rendering_highlights)))
         if hit.source and hit.source.ocr_suspect:
-            console.print("   [yellow]OCR suspect:[/yellow] " + "; ".join(hit.source.ocr_evidence), highlight=False)
+            console.print(
+                "   [yellow]OCR suspect:[/yellow] " + "; ".join(hit.source.ocr_evidence), highlight=False
+            )
         console.print(f"   [dim]{_provenance_line(hit.provenance)}[/dim]", highlight=False)
         if hit.provenance.source_url:
             console.print(f"   [dim]primary source: {hit.provenance.source_url}[/dim]", highlight=False)
@@ -94,7 +110,9 @@ def record_view(archive, record_id: str) -> dict:
     elif isinstance(record, Rendering):
         prov = store.provenance(record.article, record.figure, [s for f in record.fragments for s in f.spans])
     elif isinstance(record, Figure):
-        prov = store.provenance(record.article, record.number, [record.caption_span] if record.caption_span else [])
+        prov = store.provenance(
+            record.article, record.number, [record.caption_span] if record.caption_span else []
+        )
     elif isinstance(record, Article):
         prov = store.provenance(record.id, None, [record.body] if record.body else [])
     else:  # pragma: no cover - every stored type is handled above
@@ -112,10 +130,16 @@ def print_record(console: Console, view: dict) -> None:
     for key, value in record.items():
         if key in ("id", "normalized", "fragments"):
             continue
-        shown = UNKNOWN if value is None or value == [] and key in ("authors",) else value
-        console.print(Text(f"  {key}: ").append(Text(str(shown))))
+        console.print(Text(f"  {key}: ").append(Text(str(UNKNOWN if value is None else value))))
     console.print("[bold]provenance[/bold]")
-    for key, value in view["provenance"].items():
+    prov = view["provenance"]
+    for key, value in prov.items():
+        if prov["figure"] is None and key in ("figure", "figure_caption", "source_url"):
+            value = "none (not shown in a figure)"
+        elif key == "figure_caption" and value is None:
+            value = "missing in the capture"
         if key == "spans":
-            value = "; ".join(f"chars {s['start']}-{s['end']} (lines {s['line']}-{s['end_line']})" for s in value)
+            value = "; ".join(
+                f"chars {s['start']}-{s['end']} (lines {s['line']}-{s['end_line']})" for s in value
+            )
         console.print(Text(f"  {key}: ").append(Text(str(UNKNOWN if value is None else value))))

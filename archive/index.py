@@ -136,7 +136,13 @@ class Engine:
             is_direct = bool(matched & direct_terms)
             is_across = bool(matched & across_terms)
             tier = 2 if is_direct and is_across else 1 if is_direct else 0
-            hits.append((tier, float(hit.score), EngineHit(hit["id"], hit["kind"], float(hit.score), matched, not is_direct)))
+            hits.append(
+                (
+                    tier,
+                    float(hit.score),
+                    EngineHit(hit["id"], hit["kind"], float(hit.score), matched, not is_direct),
+                )
+            )
         hits.sort(key=lambda h: (-h[0], -h[1]))
         return [h[2] for h in hits[:limit]]
 

@@ -63,7 +63,9 @@ class Figure(Record):
     id: str
     article: str
     number: int
-    caption: str | None = Field(description="None when the body refers to a figure whose caption the capture lacks.")
+    caption: str | None = Field(
+        description="None when the body refers to a figure whose caption the capture lacks."
+    )
     caption_span: Span | None
     date: dt.date | None
     date_end: dt.date | None = Field(description="Last day when the caption gives a date range.")
@@ -195,6 +197,9 @@ class SearchHit(Record):
     kind: Literal["pair", "source", "rendering"]
     score: float
     cross_language: bool = Field(description="Reached only through a name carried to the other script.")
+    matched_in: list[Literal["arabic", "english", "speaker"]] = Field(
+        description="Which parts matched; a speaker match has no highlight in the quote."
+    )
     source: SourceText | None
     rendering: Rendering | None
     pair: Pair | None

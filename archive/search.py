@@ -81,13 +81,18 @@ class Archive:
         anchor = source or rendering
         assert anchor is not None
         figure = (source.figure if source else None) or (rendering.figure if rendering else None)
-        spans = ([source.span] if source else []) + ([s for f in rendering.fragments for s in f.spans] if rendering else [])
+        spans = ([source.span] if source else []) + (
+            [s for f in rendering.fragments for s in f.spans] if rendering else []
+        )
         figure_record = self.store.figure(anchor.article, figure)
-        speaker = (rendering.speaker if rendering else None) or (figure_record.speaker if figure_record else None)
+        speaker = (rendering.speaker if rendering else None) or (
+            figure_record.speaker if figure_record else None
+        )
         date = (rendering.date if rendering else None) or (figure_record.date if figure_record else None)
         return SearchHit(
             id=hit_id, kind=engine_hit.kind, score=round(engine_hit.score, 4),
-            cross_language=engine_hit.cross_language, source=source, rendering=rendering, pair=pair,  # type: ignore[arg-type]
+            cross_language=engine_hit.cross_language,
+            matched_in=[name for field, name in _FIELD_NAMES.items() if any(f == field for f, _ in matched)], source=source, rendering=rendering, pair=pair,  # type: ignore[arg-type]
             source_highlights=_highlights(source.original, "ar", matched) if source else [],
             rendering_highlights=_highlights(rendering.text, "en", matched) if rendering else [],
             speaker=speaker, date=date,
@@ -98,6 +103,9 @@ class Archive:
         """A record with the provenance of the text it holds."""
         kind, record = self.store.resolve(record_id)
         return kind, record
+
+
+_FIELD_NAMES = {"ar": "arabic", "en": "english", "who": "speaker"}
 
 
 def _highlights(text: str, field: str, matched: frozenset[tuple[str, str]]) -> list[Highlight]:

@@ -48,17 +48,14 @@ class Store:
         if found:
             return found
         rows = self._con.execute(
-            "SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (record_id, record_id + "\uffff")
+            "SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (record_id, record_id + "\uffff"),
         ).fetchall()
         if len(rows) == 1:
             return self.get(rows[0][0])  # type: ignore[return-value]
         if rows:
             raise ArchiveError(f"id {record_id!r} is ambiguous: {rows[0][0]}, {rows[1][0]}, …")
         raise ArchiveError(f"no record with id {record_id!r} (try `archive search`)")
-
-    def of_type(self, kind: str) -> list[BaseModel]:
-        rows = self._con.execute("SELECT body FROM records WHERE type = ? ORDER BY id", (kind,))
-        return [TYPES[kind].model_validate(json.loads(body)) for (body,) in rows]
 
     def article(self, article_id: str) -> Article:
         found = self.get(article_id)

@@ -36,7 +36,14 @@ def test_variant_spellings_share_one_search_form(variant, standard):
 
 @pytest.mark.parametrize(
     ("word", "stem"),
-    [("وتخريب", "تخريب"), ("الاطار", "اطار"), ("للاخوه", "اخوه"), ("والمقاومه", "مقاومه"), ("الله", "الله"), ("وفد", "وفد")],
+    [
+        ("وتخريب", "تخريب"),
+        ("الاطار", "اطار"),
+        ("للاخوه", "اخوه"),
+        ("والمقاومه", "مقاومه"),
+        ("الله", "الله"),
+        ("وفد", "وفد"),
+    ],
 )
 def test_light_stem_strips_attached_particles_but_keeps_short_words(word, stem):
     assert light_stem(word) == stem

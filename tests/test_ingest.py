@@ -11,7 +11,10 @@ from archive.build import corpus_context
 from archive.ingest import ingest_file
 from tests.conftest import KH_URL, REPO, SEED_2021, SEED_2024
 
-GOLD = {s: json.loads((REPO / "tests" / "gold" / f"seed-{s[:3]}.json").read_text()) for s in (SEED_2021, SEED_2024)}
+GOLD = {
+    s: json.loads((REPO / "tests" / "gold" / f"seed-{s[:3]}.json").read_text())
+    for s in (SEED_2021, SEED_2024)
+}
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +24,9 @@ def ingested(corpus):
 
 
 @pytest.mark.parametrize("seed", list(GOLD))
-@pytest.mark.parametrize("field", ["title", "authors", "date", "kind", "series", "publisher", "url", "topics", "regions"])
+@pytest.mark.parametrize(
+    "field", ["title", "authors", "date", "kind", "series", "publisher", "url", "topics", "regions"]
+)
 def test_article_metadata_matches_gold(ingested, seed, field):
     got = ingested[seed].article.model_dump(mode="json")[field]
     assert got == GOLD[seed]["article"][field]
@@ -30,7 +35,10 @@ def test_article_metadata_matches_gold(ingested, seed, field):
 @pytest.mark.parametrize("seed", list(GOLD))
 def test_body_runs_between_page_chrome_as_annotated(ingested, seed):
     body = ingested[seed].article.body
-    assert (body.line, body.end_line) == (GOLD[seed]["article"]["body_first_line"], GOLD[seed]["article"]["body_last_line"])
+    assert (body.line, body.end_line) == (
+        GOLD[seed]["article"]["body_first_line"],
+        GOLD[seed]["article"]["body_last_line"],
+    )
 
 
 @pytest.mark.parametrize("seed", list(GOLD))
@@ -93,7 +101,9 @@ def test_renderings_have_gold_speaker_date_and_figure(ingested, seed):
         match = [r for r in got if r.text.startswith(starts)]
         assert len(match) == 1, gold["id"]
         r = match[0]
-        assert (r.speaker, str(r.date), r.figure) == (gold["speaker"], gold["date"], gold["figure"]), gold["id"]
+        assert (r.speaker, str(r.date), r.figure) == (gold["speaker"], gold["date"], gold["figure"]), gold[
+            "id"
+        ]
         if gold.get("text") or gold.get("fragments"):
             assert r.text == _gold_text(gold)
         assert r.editorial_insertions == gold.get("editorial_insertions", r.editorial_insertions)
@@ -127,7 +137,9 @@ def test_sidecar_overrides_and_is_recorded(corpus, tmp_path):
     import shutil
 
     shutil.copytree(corpus, tmp_path / "c")
-    (tmp_path / "c" / "articles" / f"{SEED_2021}.meta.toml").write_text('url = "https://example.org/a"\naccessed = 2021-08-04\n')
+    (tmp_path / "c" / "articles" / f"{SEED_2021}.meta.toml").write_text(
+        'url = "https://example.org/a"\naccessed = 2021-08-04\n'
+    )
     result, _ = ingest_file(tmp_path / "c" / "articles" / f"{SEED_2021}.txt", corpus_context(tmp_path / "c"))
     assert result.article.url == "https://example.org/a"
     assert result.article.facts_from_sidecar == ["accessed", "url"]

@@ -16,8 +16,14 @@ from tests.conftest import KH_URL
 
 def run(*args, index=None, corpus=None):
     extra = []
-    result = CliRunner().invoke(cli, [*args, *extra], env={
-        **({"ARCHIVE_INDEX": str(index)} if index else {}), **({"ARCHIVE_CORPUS": str(corpus)} if corpus else {})})
+    result = CliRunner().invoke(
+        cli,
+        [*args, *extra],
+        env={
+            **({"ARCHIVE_INDEX": str(index)} if index else {}),
+            **({"ARCHIVE_CORPUS": str(corpus)} if corpus else {}),
+        },
+    )
     return result
 
 
@@ -27,7 +33,13 @@ def first_hit(archive, query):
 
 @pytest.mark.parametrize(
     "query",
-    ["الاطار التنسيقي", "الإطار التنسيقي", "coordination framework", "الإطــار التَّنسيقي", '"الإطار التنسيقي"'],
+    [
+        "الاطار التنسيقي",
+        "الإطار التنسيقي",
+        "coordination framework",
+        "الإطــار التَّنسيقي",
+        '"الإطار التنسيقي"',
+    ],
 )
 def test_kh_figure5_pair_comes_first(archive, query):
     hit = first_hit(archive, query)
@@ -35,7 +47,9 @@ def test_kh_figure5_pair_comes_first(archive, query):
     assert hit.provenance.source_url == KH_URL and hit.provenance.figure == 5
 
 
-@pytest.mark.parametrize(("query", "shown"), [("مرجوا", "مرجوًّا"), ("مرجوًّا", "مرجوًّا"), ("تخريب", "وتخریب"), ("تخریب", "وتخریب")])
+@pytest.mark.parametrize(
+    ("query", "shown"), [("مرجوا", "مرجوًّا"), ("مرجوًّا", "مرجوًّا"), ("تخريب", "وتخریب"), ("تخریب", "وتخریب")]
+)
 def test_variant_spellings_reach_the_text_and_highlight_the_original(archive, query, shown):
     hit = first_hit(archive, query)
     marked = [hit.source.original[h.start : h.end] for h in hit.source_highlights]
@@ -45,7 +59,11 @@ def test_variant_spellings_reach_the_text_and_highlight_the_original(archive, qu
 @pytest.mark.parametrize("query", ["restrictions", "Tansiqiya"])
 def test_tansiqiya_2024_statement_is_an_english_rendering_without_arabic(archive, query):
     hits = archive.search(query, limit=10).hits
-    statement = [h for h in hits if h.rendering and h.rendering.text.startswith("The Iraqi Resistance Coordination is not bound")]
+    statement = [
+        h
+        for h in hits
+        if h.rendering and h.rendering.text.startswith("The Iraqi Resistance Coordination is not bound")
+    ]
     assert statement and statement[0].kind == "rendering" and statement[0].source is None
     assert str(statement[0].date) == "2024-08-12"
 

@@ -56,7 +56,9 @@ def short_hash(*parts: object) -> str:
 def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Entity]]:
     """Read one capture; returns its records and the names it defines (abbreviations, short forms)."""
     if path.suffix.lower() not in CAPTURE_SUFFIXES:
-        raise ArchiveError(f"{path}: not a capture this archive reads (expected {', '.join(CAPTURE_SUFFIXES)})")
+        raise ArchiveError(
+            f"{path}: not a capture this archive reads (expected {', '.join(CAPTURE_SUFFIXES)})"
+        )
     capture = read_capture(path, ctx.max_bytes)
     sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
     blocks = blocks_of(capture)
@@ -121,16 +123,24 @@ def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> lis
         out.append(
             SourceText(
                 id="ar-" + short_hash(article_id, d.figure, d.point, norm, seen[key]),
-                article=article_id, figure=d.figure, point=d.point, kind=d.kind,  # type: ignore[arg-type]
-                formula=d.formula, original=original, normalized=norm,
-                span=capture.lines.span(d.start, d.end), ocr_suspect=bool(d.ocr_evidence),
+                article=article_id,
+                figure=d.figure,
+                point=d.point,
+                kind=d.kind,  # type: ignore[arg-type]
+                formula=d.formula,
+                original=original,
+                normalized=norm,
+                span=capture.lines.span(d.start, d.end),
+                ocr_suspect=bool(d.ocr_evidence),
                 ocr_evidence=d.ocr_evidence,
             )  # fmt: skip
         )
     return out
 
 
-def _renderings(article_id: str, drafts: list[quote_mod.RenderingDraft], capture, aliases: AliasStore) -> list[Rendering]:
+def _renderings(
+    article_id: str, drafts: list[quote_mod.RenderingDraft], capture, aliases: AliasStore
+) -> list[Rendering]:
     seen: Counter[tuple] = Counter()
     out = []
     for d in drafts:
@@ -148,15 +158,24 @@ def _renderings(article_id: str, drafts: list[quote_mod.RenderingDraft], capture
         out.append(
             Rendering(
                 id="en-" + short_hash(article_id, d.figure, joined, seen[key]),
-                article=article_id, text=joined, fragments=fragments, speaker=d.speaker_name,
-                speaker_org=org, date=d.date, figure=d.figure, cue=d.cue,
-                editorial_insertions=quote_mod.insertions(texts), has_ellipsis=quote_mod.has_ellipsis(texts),
+                article=article_id,
+                text=joined,
+                fragments=fragments,
+                speaker=d.speaker_name,
+                speaker_org=org,
+                date=d.date,
+                figure=d.figure,
+                cue=d.cue,
+                editorial_insertions=quote_mod.insertions(texts),
+                has_ellipsis=quote_mod.has_ellipsis(texts),
             )  # fmt: skip
         )
     return out
 
 
-def _figures(article_id: str, drafts: dict[int, fig_mod.FigureDraft], renderings: list[Rendering]) -> list[Figure]:
+def _figures(
+    article_id: str, drafts: dict[int, fig_mod.FigureDraft], renderings: list[Rendering]
+) -> list[Figure]:
     out = []
     for number, d in drafts.items():
         speakers = {r.speaker for r in renderings if r.figure == number and r.speaker}
@@ -165,9 +184,17 @@ def _figures(article_id: str, drafts: dict[int, fig_mod.FigureDraft], renderings
         date = d.date or (dates.pop() if len(dates) == 1 else None)
         out.append(
             Figure(
-                id=f"{article_id}/fig{number}", article=article_id, number=number, caption=d.caption,
-                caption_span=d.caption_span, date=date, date_end=d.date_end, speaker=speaker,
-                image_url=d.image_url, source_url=d.source_url, mentions=d.mentions,
+                id=f"{article_id}/fig{number}",
+                article=article_id,
+                number=number,
+                caption=d.caption,
+                caption_span=d.caption_span,
+                date=date,
+                date_end=d.date_end,
+                speaker=speaker,
+                image_url=d.image_url,
+                source_url=d.source_url,
+                mentions=d.mentions,
             )  # fmt: skip
         )
     return out

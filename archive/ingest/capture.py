@@ -73,7 +73,9 @@ class LineIndex:
         return bisect.bisect_right(self._starts, offset)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, line=self.line_of(start), end_line=self.line_of(max(start, end - 1)))
+        return Span(
+            start=start, end=end, line=self.line_of(start), end_line=self.line_of(max(start, end - 1))
+        )
 
 
 @dataclass(slots=True)

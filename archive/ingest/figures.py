@@ -99,13 +99,12 @@ def _attach_urls(fig: FigureDraft, blocks: list[Block], kinds: list[str], captio
     link just below it that no nearer caption claims."""
     j = caption_at - 1
     while j >= 0 and kinds[j] in ("url", "arabic"):
-        for url in link_urls(blocks[j]) or [blocks[j].text.strip("<>")]:
-            if kinds[j] != "url":
-                continue
-            if _IMAGE_RE.search(url):
-                fig.image_url = fig.image_url or url
-            else:
-                fig.source_url = fig.source_url or url
+        if kinds[j] == "url":
+            for url in link_urls(blocks[j]) or [blocks[j].text.strip("<>")]:
+                if _IMAGE_RE.search(url):
+                    fig.image_url = fig.image_url or url
+                else:
+                    fig.source_url = fig.source_url or url
         j -= 1
     for j in range(caption_at + 1, min(caption_at + 4, len(blocks))):
         if kinds[j] == "caption":

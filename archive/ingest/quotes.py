@@ -49,19 +49,64 @@ CONTINUES_STATEMENT = regex.compile(
 )
 _QUOTE_RE = regex.compile(r"“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
 _SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
-_ABBREVIATIONS = regex.compile(r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bSt\.|\be\.g\.|\bi\.e\.)$")
+_ABBREVIATIONS = regex.compile(
+    r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bSt\.|\be\.g\.|\bi\.e\.)$"
+)
 _FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
 _FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
-_CONNECTOR_RE = regex.compile(r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I)
+_CONNECTOR_RE = regex.compile(
+    r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I
+)
 _APPOSITIVE_RE = regex.compile(r",\s+[a-z][^,]*,")
 _PAREN_RE = regex.compile(r"\([^()]*\)")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
 _NAME_BEFORE_CUE_RE = regex.compile(r"((?:(?:[A-Z][\w'’\-]+|al-\w+|bin|ibn|abu|Abu)\s+){1,4})$")
-_ABBR_DEF_RE = regex.compile(r"(?P<long>(?:(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|of|the|in|for|and|lil-\w+)\s+){0,7}[A-Z][\w'’\-]*|al-[\w'’\-]+)\s*\((?P<abbr>[A-Z]{2,6})\)")
+_ABBR_DEF_RE = regex.compile(
+    r"(?P<long>(?:(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|of|the|in|for|and|lil-\w+)\s+){0,7}[A-Z][\w'’\-]*|al-[\w'’\-]+)\s*\((?P<abbr>[A-Z]{2,6})\)"
+)
 _SHORT_DEF_RE = regex.compile(r"\bor\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\b")
-_NOT_NAMES = {"the", "this", "that", "these", "a", "an", "its", "his", "her", "their", "in", "on", "at", "when", "then", "yet", "but", "and"}
-_FUNCTION_WORDS = {"and", "or", "but", "nor", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "as", "at", "from", "that", "which"}
+_NOT_NAMES = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "in",
+    "on",
+    "at",
+    "when",
+    "then",
+    "yet",
+    "but",
+    "and",
+}
+_FUNCTION_WORDS = {
+    "and",
+    "or",
+    "but",
+    "nor",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "as",
+    "at",
+    "from",
+    "that",
+    "which",
+}
 _FINAL_RE = regex.compile(r"(?:[.!?:❖]|[.!?][\"”’)\]]+)\s*$")
 
 
@@ -90,12 +135,14 @@ class RenderingDraft:
 def body_paragraphs(layout: Layout) -> list[Paragraph]:
     """Body text blocks joined back into paragraphs, repeated fragments dropped."""
     ids = [
-        i
-        for i in range(len(layout.blocks))
-        if layout.in_body(i) and layout.kinds[i] in ("prose", "short")
+        i for i in range(len(layout.blocks)) if layout.in_body(i) and layout.kinds[i] in ("prose", "short")
     ]
     texts = {i: layout.blocks[i].text for i in ids}
-    ids = [i for i in ids if not any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)]
+    ids = [
+        i
+        for i in ids
+        if not any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)
+    ]
     links = _rejoin(ids, texts)
     is_continuation = set(links.values())
     paragraphs = []
@@ -137,7 +184,7 @@ def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
             if last_word in _FUNCTION_WORDS and first_word in _FUNCTION_WORDS:
                 score -= 2  # "…Badr and | or Tansiqiya…": no reader joins two function words
             if head.startswith("(") and _FIGURE_AFTER_RE.match(head):
-                score += 2 if tail in "\"”" else 1  # the figure reference that ends a quotation
+                score += 2 if tail in '"”' else 1  # the figure reference that ends a quotation
             if score >= 1:
                 candidates.append((-score, abs(b - a), a, b))
     links: dict[int, int] = {}
@@ -191,7 +238,9 @@ def local_names(paragraphs: list[Paragraph], aliases: AliasStore) -> list[Entity
                     break
         for m in _SHORT_DEF_RE.finditer(text):
             opener = text.rfind("(", 0, m.start())
-            before = [x for x in aliases.mentions(text[max(0, opener - 120) : opener]) if x.entity.kind != "media"]
+            before = [
+                x for x in aliases.mentions(text[max(0, opener - 120) : opener]) if x.entity.kind != "media"
+            ]
             if opener != -1 and before and aliases.by_name(m.group("short")) is None:
                 entity = before[-1].entity
                 found.append(entity.model_copy(update={"short": m.group("short"), "variants": []}))
@@ -199,7 +248,11 @@ def local_names(paragraphs: list[Paragraph], aliases: AliasStore) -> list[Entity
 
 
 def _initials_match(long: str, abbr: str) -> bool:
-    words = [w.removeprefix("al-").removeprefix("lil-") for w in long.split() if w[:1].isupper() or w.startswith(("al-", "lil-"))]
+    words = [
+        w.removeprefix("al-").removeprefix("lil-")
+        for w in long.split()
+        if w[:1].isupper() or w.startswith(("al-", "lil-"))
+    ]
     initials = "".join(w[:1].upper() for w in words if w)
     return initials == abbr
 
@@ -227,7 +280,9 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
-def _paragraph_renderings(paragraph: Paragraph, aliases: AliasStore, ref: dt.date | None) -> list[RenderingDraft]:
+def _paragraph_renderings(
+    paragraph: Paragraph, aliases: AliasStore, ref: dt.date | None
+) -> list[RenderingDraft]:
     text = paragraph.text.text
     quotes = []
     for m in _QUOTE_RE.finditer(text):
@@ -240,7 +295,11 @@ def _paragraph_renderings(paragraph: Paragraph, aliases: AliasStore, ref: dt.dat
     previous_end = -1
     for q_start, q_end, inner_start, inner_end in quotes:
         sent_start = max(s for s in starts if s <= q_start)
-        if previous is not None and previous_end >= sent_start and _CONNECTOR_RE.match(text[previous_end:q_start]):
+        if (
+            previous is not None
+            and previous_end >= sent_start
+            and _CONNECTOR_RE.match(text[previous_end:q_start])
+        ):
             previous.fragments.append((inner_start, inner_end))
             previous_end = q_end
             continue
