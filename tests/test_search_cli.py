@@ -166,3 +166,21 @@ def test_ingest_json_has_the_documented_shape(corpus):
 def test_schema_command_prints_json_schema():
     data = json.loads(run("schema").output)
     assert "SourceText" in data["ingest"]["$defs"] and "Provenance" in data["search"]["$defs"]
+
+
+def test_missing_camel_tools_says_how_to_install(built):
+    blocker = (
+        "import sys, importlib.abc\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name.split('.')[0] == 'camel_tools':\n"
+        "            raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "sys.argv = ['archive', 'search', 'الاطار', '--index', sys.argv[1]]\n"
+        "from archive.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", blocker, str(built)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert "camel-tools is not installed" in proc.stderr and "make install" in proc.stderr
