@@ -51,6 +51,8 @@ class Article(Record):
     accessed: dt.date | None = Field(description="When the capture was made, if known (sidecar).")
     topics: list[str]
     regions: list[str]
+    headings: list[str] = Field(description="Section headings of the body, in order.")
+    also_available_in: list[str] = Field(description='Languages the page links to, e.g. "Arabic".')
     source_file: str = Field(description="Path of the capture, relative to the corpus folder.")
     sha256: str = Field(description="SHA-256 of the capture's bytes.")
     body: Span | None
@@ -70,9 +72,16 @@ class Figure(Record):
     date: dt.date | None
     date_end: dt.date | None = Field(description="Last day when the caption gives a date range.")
     speaker: str | None
+    speaker_org: str | None = Field(description="The group a speaking person belongs to, if known.")
+    kind: Literal["statement", "other"] = Field(
+        description="statement: it shows words someone said (quoted, or Arabic text); other: a chart, map, photo."
+    )
     image_url: str | None
     source_url: str | None = Field(description="The primary source, e.g. the group's own web page.")
     mentions: list[Span] = Field(description='Where the body refers to it, e.g. "(Figure 5)".')
+    described_as: str | None = Field(
+        description="For a figure without caption: the body's sentence that refers to it."
+    )
 
 
 SourceKind = Literal["statement", "religious_formula", "other"]
@@ -146,6 +155,28 @@ class Provenance(Record):
     spans: list[Span]
 
 
+class NameFinding(Record):
+    """A name the article defines: an abbreviation ("Kataib Hezbollah (KH)") or a glossed term
+    ("*muqawama* (resistance)"). These feed the alias store, each with the line it came from."""
+
+    kind: Literal["abbreviation", "gloss"]
+    short: str | None = Field(
+        description='The abbreviation, or the short form given ("Tansiqiya for short").'
+    )
+    long: str | None = Field(description="The name an abbreviation stands for.")
+    translit: str | None = Field(description="A romanized Arabic term.")
+    gloss: str | None = Field(description="Its English gloss.")
+    span: Span
+
+
+class Repair(Record):
+    """A change to the capture's reading order that ingest made, with the evidence for it."""
+
+    kind: Literal["rejoined", "duplicate"]
+    spans: list[Span] = Field(description="The pieces, in the order they are read.")
+    text: str = Field(description="The joined paragraph, or the fragment that was dropped.")
+
+
 class IngestResult(Record):
     """What one article yields: the shape of `archive ingest FILE --json`."""
 
@@ -155,6 +186,8 @@ class IngestResult(Record):
     sources: list[SourceText]
     renderings: list[Rendering]
     pairs: list[Pair]
+    names: list[NameFinding]
+    repairs: list[Repair]
 
 
 EntityKind = Literal["organization", "person", "term", "media"]

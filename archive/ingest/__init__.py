@@ -29,7 +29,8 @@ from archive.ingest import figures as fig_mod
 from archive.ingest import quotes as quote_mod
 from archive.ingest.capture import DEFAULT_MAX_BYTES, blocks_of, read_capture
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
-from archive.models import Article, Entity, Figure, Fragment, IngestResult, Rendering, SourceText
+from archive.ingest.names import find_names
+from archive.models import Article, Entity, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
 
 CAPTURE_SUFFIXES = (".txt",)
 SIDECAR_SUFFIX = ".meta.toml"
@@ -83,6 +84,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
         "topics": header.get("topics") or [],
         "regions": header.get("regions") or [],
     }
+    body_text = quote_mod.read_body(layout)
     overridden = sorted(k for k, v in sidecar.model_dump(exclude_none=True).items() if k in facts)
     facts.update(sidecar.model_dump(exclude_none=True))
     body = None
@@ -91,11 +93,13 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
         body = capture.lines.span(first.content_span[0], last.content_span[1])
     article = Article(
         id=article_id, source_file=source_file, sha256=capture.sha256, body=body,
-        facts_from_sidecar=overridden, **facts,
+        facts_from_sidecar=overridden, headings=[h.text.text for h in body_text.headings],
+        also_available_in=header.get("also_available_in") or [], **facts,
     )  # fmt: skip
 
-    paragraphs = quote_mod.body_paragraphs(layout)
-    local = quote_mod.local_names(paragraphs, ctx.aliases)
+    paragraphs = body_text.paragraphs
+    found_names = find_names(paragraphs, capture.lines, ctx.aliases)
+    local = [f.entity for f in found_names if f.entity is not None]
     aliases = ctx.aliases.with_extra(local)
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text)
@@ -103,11 +107,14 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
 
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
-    figures = _figures(article_id, drafts_fig, renderings)
+    figures = _figures(article_id, drafts_fig, renderings, sources, aliases, paragraphs)
     for rendering in renderings:  # a rendering's date, when the prose gives none, is its figure's
         if rendering.date is None and rendering.figure is not None:
             rendering.date = next((f.date for f in figures if f.number == rendering.figure), None)
-    result = IngestResult(article=article, figures=figures, sources=sources, renderings=renderings, pairs=[])
+    result = IngestResult(
+        article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
+        names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
+    )  # fmt: skip
     result.pairs = suggest_pairs(result, aliases)
     return result, local
 
@@ -173,15 +180,24 @@ def _renderings(
     return out
 
 
-def _figures(
-    article_id: str, drafts: dict[int, fig_mod.FigureDraft], renderings: list[Rendering]
-) -> list[Figure]:
+_STATEMENT_CAPTION_RE = regex.compile(
+    r"\b(?:statement|says?|said|calling|calls|brands?|welcomes?|warns?|claims?|threatens?|announces?|"
+    r"speech|interview|post|tweet|message|leader|spokesman|spokesperson)\b",
+    regex.IGNORECASE,
+)
+
+
+def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, paragraphs) -> list[Figure]:
     out = []
     for number, d in drafts.items():
         speakers = {r.speaker for r in renderings if r.figure == number and r.speaker}
         dates = {r.date for r in renderings if r.figure == number and r.date}
         speaker = speakers.pop() if len(speakers) == 1 else d.caption_speaker
         date = d.date or (dates.pop() if len(dates) == 1 else None)
+        entity = aliases.by_name(speaker) if speaker else None
+        org = entity.org if entity is not None and entity.kind == "person" else None
+        says = any(r.figure == number for r in renderings) or any(s.figure == number for s in sources)
+        statement = says or bool(d.caption and _STATEMENT_CAPTION_RE.search(d.caption))
         out.append(
             Figure(
                 id=f"{article_id}/fig{number}",
@@ -192,9 +208,41 @@ def _figures(
                 date=date,
                 date_end=d.date_end,
                 speaker=speaker,
+                speaker_org=org,
+                kind="statement" if statement else "other",
                 image_url=d.image_url,
                 source_url=d.source_url,
                 mentions=d.mentions,
+                described_as=None if d.caption else _sentence_mentioning(paragraphs, number),
             )  # fmt: skip
         )
+    return out
+
+
+def _sentence_mentioning(paragraphs, number: int) -> str | None:
+    pattern = regex.compile(rf"\(?\s*Fig(?:ure|\.)?\s*{number}\b")
+    for paragraph in paragraphs:
+        text = paragraph.text.text
+        m = pattern.search(text)
+        if m:
+            start = max(text.rfind(". ", 0, m.start()) + 2, 0)
+            end = text.find(". ", m.end())
+            return text[start : end + 1 if end != -1 else len(text)].strip()
+    return None
+
+
+def _repairs(body, blocks, lines) -> list[Repair]:
+    out = [
+        Repair(
+            kind="rejoined",
+            spans=[s for i in p.blocks for s in blocks[i].mapped().spans(lines)],
+            text=p.text.text,
+        )
+        for p in body.paragraphs
+        if len(p.blocks) > 1
+    ]
+    out.extend(
+        Repair(kind="duplicate", spans=blocks[i].mapped().spans(lines), text=blocks[i].text)
+        for i in body.duplicates
+    )
     return out

@@ -85,13 +85,15 @@ class MappedText:
     text: str
     offsets: list[int]
     links: list[tuple[int, int, str | None]] = field(default_factory=list)  # clean start, end, url
+    emphasis: list[tuple[int, int]] = field(default_factory=list)  # clean ranges shown in *italics*
 
     def __len__(self) -> int:
         return len(self.text)
 
     def slice(self, start: int, end: int) -> MappedText:
         links = [(a - start, b - start, u) for a, b, u in self.links if a >= start and b <= end]
-        return MappedText(self.text[start:end], self.offsets[start:end], links)
+        emphasis = [(a - start, b - start) for a, b in self.emphasis if a >= start and b <= end]
+        return MappedText(self.text[start:end], self.offsets[start:end], links, emphasis)
 
     def strip(self) -> MappedText:
         left = len(self.text) - len(self.text.lstrip())
@@ -104,6 +106,7 @@ class MappedText:
             self.text + sep + other.text,
             self.offsets + [SYNTHETIC] * len(sep) + other.offsets,
             self.links + [(a + shift, b + shift, u) for a, b, u in other.links],
+            self.emphasis + [(a + shift, b + shift) for a, b in other.emphasis],
         )
 
     def file_ranges(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -128,6 +131,7 @@ def strip_markup(raw: str, base: int) -> MappedText:
     chars: list[str] = []
     offsets: list[int] = []
     links: list[tuple[int, int, str | None]] = []
+    emphasis: list[tuple[int, int]] = []
     pos = 0
 
     def keep(start: int, end: int) -> None:
@@ -151,6 +155,7 @@ def strip_markup(raw: str, base: int) -> MappedText:
             links.append((clean_start, len(chars), match.group("auto")))
         elif match.group("em") is not None:
             keep(*match.span("em"))
+            emphasis.append((clean_start, len(chars)))
         else:
             body_start, body_end = match.span("body")
             body = match.group("body")
@@ -168,7 +173,7 @@ def strip_markup(raw: str, base: int) -> MappedText:
             links.append((clean_start, len(chars), url))
         pos = match.end()
     keep(pos, len(raw))
-    return MappedText("".join(chars), offsets, links)
+    return MappedText("".join(chars), offsets, links, emphasis)
 
 
 @dataclass(slots=True)

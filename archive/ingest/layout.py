@@ -125,6 +125,7 @@ def analyse(blocks: list[Block]) -> Layout:
             body_end = (chrome - 1) if chrome is not None else len(blocks) - 1
     header["topics"] = _listed_after(blocks, kinds, "topics")
     header["regions"] = _listed_after(blocks, kinds, "regions & countries")
+    header["also_available_in"] = _listed_after(blocks, kinds, "also available in")
     layout = Layout(blocks, kinds, body_start, body_end, header)
     header["url"] = _own_url(layout, header.get("title"))  # type: ignore[arg-type]
     return layout

@@ -132,20 +132,27 @@ class RenderingDraft:
 # --- paragraphs ------------------------------------------------------------------------------------
 
 
-def body_paragraphs(layout: Layout) -> list[Paragraph]:
-    """Body text blocks joined back into paragraphs, repeated fragments dropped."""
+@dataclass(slots=True)
+class Body:
+    paragraphs: list[Paragraph]
+    headings: list[Paragraph]
+    duplicates: list[int]  # blocks dropped because another block already says the same
+
+
+def read_body(layout: Layout) -> Body:
+    """Body text blocks joined back into paragraphs, repeated fragments dropped, headings told
+    apart: a short line that nothing continues and that does not end a sentence."""
     ids = [
         i for i in range(len(layout.blocks)) if layout.in_body(i) and layout.kinds[i] in ("prose", "short")
     ]
     texts = {i: layout.blocks[i].text for i in ids}
-    ids = [
-        i
-        for i in ids
-        if not any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)
+    duplicates = [
+        i for i in ids if any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)
     ]
+    ids = [i for i in ids if i not in duplicates]
     links = _rejoin(ids, texts)
     is_continuation = set(links.values())
-    paragraphs = []
+    paragraphs, headings = [], []
     for i in ids:
         if i in is_continuation:
             continue
@@ -155,8 +162,23 @@ def body_paragraphs(layout: Layout) -> list[Paragraph]:
         mapped = layout.blocks[chain[0]].mapped()
         for j in chain[1:]:
             mapped = mapped.join(layout.blocks[j].mapped())
-        paragraphs.append(Paragraph(mapped, chain))
-    return paragraphs
+        paragraph = Paragraph(mapped, chain)
+        if len(chain) == 1 and _looks_like_heading(texts[i]):
+            headings.append(paragraph)
+        else:
+            paragraphs.append(paragraph)
+    return Body(paragraphs, headings, duplicates)
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", ",", ":", ";", "❖"))
+        and not _QUOTE_RE.search(text)
+        and words[-1].lower() not in _FUNCTION_WORDS
+    )
 
 
 def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
@@ -215,46 +237,6 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
         if start == target:
             return True
     return start == target
-
-
-# --- abbreviations ---------------------------------------------------------------------------------
-
-
-def local_names(paragraphs: list[Paragraph], aliases: AliasStore) -> list[Entity]:
-    """Names an article defines for itself: "Kataib Hezbollah (KH)", "…, or Tansiqiya for short"."""
-    found: list[Entity] = []
-    for paragraph in paragraphs:
-        text = paragraph.text.text
-        for m in _ABBR_DEF_RE.finditer(text):
-            abbr, words = m.group("abbr"), m.group("long").split()
-            for k in range(len(words)):
-                long = " ".join(words[k:])
-                if _initials_match(long, abbr):
-                    known = aliases.by_name(long)
-                    if known is None or known.abbr != abbr:
-                        en = known.en if known else long
-                        kind = known.kind if known else "organization"
-                        found.append(Entity(kind=kind, en=en, abbr=abbr, ar=known.ar if known else None))
-                    break
-        for m in _SHORT_DEF_RE.finditer(text):
-            opener = text.rfind("(", 0, m.start())
-            before = [
-                x for x in aliases.mentions(text[max(0, opener - 120) : opener]) if x.entity.kind != "media"
-            ]
-            if opener != -1 and before and aliases.by_name(m.group("short")) is None:
-                entity = before[-1].entity
-                found.append(entity.model_copy(update={"short": m.group("short"), "variants": []}))
-    return found
-
-
-def _initials_match(long: str, abbr: str) -> bool:
-    words = [
-        w.removeprefix("al-").removeprefix("lil-")
-        for w in long.split()
-        if w[:1].isupper() or w.startswith(("al-", "lil-"))
-    ]
-    initials = "".join(w[:1].upper() for w in words if w)
-    return initials == abbr
 
 
 # --- quotes ----------------------------------------------------------------------------------------
