@@ -103,10 +103,9 @@ def _point_order(source, rendering, sources, renderings) -> float:
     s_rank = points.index(source)
     if rendering.cue and _CONCLUDING_RE.search(rendering.cue):
         return 1.0 if s_rank == len(points) - 1 else 0.0
-    r_rank = quoted.index(rendering)
-    # align from the end when the figure shows fewer points than it has renderings, and vice versa
-    offset = len(points) - len(quoted) if len(points) > len(quoted) else 0
-    return 1.0 if s_rank == r_rank + offset or (len(points) < len(quoted) and s_rank == r_rank) else 0.0
+    # the other renderings follow the points in order, from the first
+    ordinary = [r for r in quoted if not (r.cue and _CONCLUDING_RE.search(r.cue))]
+    return 1.0 if rendering in ordinary and ordinary.index(rendering) == s_rank else 0.0
 
 
 def _shared_names(source: SourceText, rendering: Rendering, aliases: AliasStore) -> float:

@@ -96,7 +96,9 @@ class SourceText(Record):
     point: int | None = Field(description="Number of a numbered point (ثالثاً = 3), if it is one.")
     kind: SourceKind
     formula: str | None = Field(description="basmala, quran or closing, for religious formulae.")
-    original: str = Field(description="Exactly the characters of the file at `span`.")
+    original: str = Field(
+        description="Exactly the characters of the file at `span` (for an HTML page: their text, without tags)."
+    )
     normalized: str = Field(description="The search form; derived, never shown as the quote.")
     span: Span
     ocr_suspect: bool

@@ -28,11 +28,12 @@ from archive.errors import ArchiveError
 from archive.ingest import figures as fig_mod
 from archive.ingest import quotes as quote_mod
 from archive.ingest.capture import DEFAULT_MAX_BYTES, blocks_of, read_capture
+from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
 from archive.models import Article, Entity, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
 
-CAPTURE_SUFFIXES = (".txt",)
+CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"
 
 
@@ -62,8 +63,12 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
         )
     capture = read_capture(path, ctx.max_bytes)
     sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
-    blocks = blocks_of(capture)
-    layout = analyse(blocks)
+    if capture.is_html:
+        blocks, hints = html_blocks(capture)
+        layout = analyse(blocks, hints)
+    else:
+        blocks = blocks_of(capture)
+        layout = analyse(blocks)
     header = layout.header
     article_id = article_id_for(path)
     try:
@@ -102,7 +107,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
     local = [f.entity for f in found_names if f.entity is not None]
     aliases = ctx.aliases.with_extra(local)
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
-    drafts_src = fig_mod.find_sources(layout, capture.text)
+    drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html)
     drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
 
     sources = _sources(article_id, drafts_src, capture)
@@ -123,7 +128,7 @@ def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> lis
     seen: Counter[tuple] = Counter()
     out = []
     for d in drafts:
-        original = capture.text[d.start : d.end]
+        original = d.text
         norm = normalize(original)
         key = (d.figure, d.point, norm)
         seen[key] += 1
@@ -159,9 +164,7 @@ def _renderings(
         joined = " … ".join(texts)
         key = (d.figure, joined)
         seen[key] += 1
-        org = None
-        if d.speaker is not None and d.speaker.kind == "person" and d.speaker.org:
-            org = d.speaker.org
+        org = d.speaker_org
         out.append(
             Rendering(
                 id="en-" + short_hash(article_id, d.figure, joined, seen[key]),

@@ -37,6 +37,12 @@ class Capture:
     sha256: str
     lines: LineIndex
 
+    @property
+    def is_html(self) -> bool:
+        """An HTML page by its name or, whatever its name, by how it begins."""
+        head = self.text.lstrip()[:200].lower()
+        return self.path.suffix.lower() in (".html", ".htm") or head.startswith(("<!doctype html", "<html"))
+
 
 def read_capture(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
     """Read a capture, or say in one line what is wrong with it."""
@@ -68,6 +74,10 @@ class LineIndex:
 
     def __init__(self, text: str):
         self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of 1-based `line`, 0-based `column` (as HTML parsers report positions)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + column
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)

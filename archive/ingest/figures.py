@@ -55,6 +55,7 @@ class SourceDraft:
     start: int
     end: int
     ocr_evidence: list[str]
+    text: str  # the characters at start:end, or for an HTML page the text content of its lines
 
 
 def find_figures(
@@ -116,15 +117,19 @@ def _attach_urls(fig: FigureDraft, blocks: list[Block], kinds: list[str], captio
             break
 
 
-def find_sources(layout: Layout, text: str) -> list[SourceDraft]:
+def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[SourceDraft]:
     """Arabic texts anywhere in the capture, split into statement points and religious formulae."""
     out: list[SourceDraft] = []
     blocks, kinds = layout.blocks, layout.kinds
     for i, block in enumerate(blocks):
         if kinds[i] != "arabic":
             continue
-        figure = _figure_after(blocks, kinds, i)
-        out.extend(_units(block, text, figure))
+        figure = layout.figure_of.get(i)
+        if figure is None:
+            figure = _figure_after(blocks, kinds, i)
+        if figure is None:
+            figure = _figure_before(blocks, kinds, i)
+        out.extend(_units(block, text, figure, verbatim))
     return out
 
 
@@ -138,7 +143,18 @@ def _figure_after(blocks: list[Block], kinds: list[str], i: int) -> int | None:
     return None
 
 
-def _units(block: Block, text: str, figure: int | None) -> list[SourceDraft]:
+def _figure_before(blocks: list[Block], kinds: list[str], i: int) -> int | None:
+    """A caption printed right above its Arabic, when no caption follows the Arabic."""
+    for j in range(i - 1, max(i - 8, -1), -1):
+        if kinds[j] == "caption":
+            m = caption_match(blocks[j].text)
+            return int(m.group("n")) if m else None
+        if kinds[j] not in ("arabic", "url"):
+            return None
+    return None
+
+
+def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[SourceDraft]:
     """One block's lines grouped into units: a basmala, a verse run closed by صدق الله…, each
     numbered point, and the lines of one paragraph joined."""
     units: list[SourceDraft] = []
@@ -148,15 +164,19 @@ def _units(block: Block, text: str, figure: int | None) -> list[SourceDraft]:
     def bounds(lines) -> tuple[int, int]:
         return lines[0].content_span[0], lines[-1].content_span[1]
 
+    def reading(lines) -> str:
+        start, end = bounds(lines)
+        return text[start:end] if verbatim else "\n".join(ln.clean.text.strip() for ln in lines)
+
     def flush_statement() -> None:
         if not pending:
             return
         start, end = bounds(pending)
-        original = text[start:end]
+        original = reading(pending)
         evidence = ocr_evidence(original)
         if any(not ln.text.rstrip().endswith(_SENTENCE_END) for ln in pending[:-1]):
             evidence.append("line breaks inside a sentence")
-        units.append(SourceDraft(figure, _point(original), "statement", None, start, end, evidence))
+        units.append(SourceDraft(figure, _point(original), "statement", None, start, end, evidence, original))
         pending.clear()
 
     for line in block.lines:
@@ -164,13 +184,17 @@ def _units(block: Block, text: str, figure: int | None) -> list[SourceDraft]:
         if norms[:4] == _BASMALA:
             flush_statement()
             start, end = bounds([line])
-            units.append(SourceDraft(figure, None, "religious_formula", "basmala", start, end, []))
+            units.append(
+                SourceDraft(figure, None, "religious_formula", "basmala", start, end, [], reading([line]))
+            )
         elif norms[:2] == _CLOSING:
             flush_statement()
             run = [*verses, line]
             start, end = bounds(run)
             formula = "quran" if verses else "closing"
-            units.append(SourceDraft(figure, None, "religious_formula", formula, start, end, []))
+            units.append(
+                SourceDraft(figure, None, "religious_formula", formula, start, end, [], reading(run))
+            )
             verses = []
         elif diacritic_density(line.text) > 0.3 and not pending:
             verses.append(line)

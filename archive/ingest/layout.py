@@ -40,8 +40,12 @@ class Layout:
     body_start: int | None
     body_end: int | None  # inclusive
     header: dict[str, object] = field(default_factory=dict)
+    allowed: set[int] | None = None  # from an HTML page's structure: blocks of the article proper
+    figure_of: dict[int, int] = field(default_factory=dict)  # from an HTML page: <figure> members
 
     def in_body(self, index: int) -> bool:
+        if self.allowed is not None and index not in self.allowed:
+            return False
         return self.body_start is not None and self.body_start <= index <= (self.body_end or -1)
 
 
@@ -75,8 +79,10 @@ def link_urls(block: Block) -> list[str]:
     return [url for line in block.lines for _, _, url in line.clean.links if url]
 
 
-def analyse(blocks: list[Block]) -> Layout:
+def analyse(blocks: list[Block], hints=None) -> Layout:
+    """The page's parts. `hints` (from an HTML page's structure) win over what the text suggests."""
     kinds = [block_kind(b) for b in blocks]
+    allowed = hints.body if hints is not None else None
     texts = [b.text for b in blocks]
     header: dict[str, object] = {}
 
@@ -116,18 +122,30 @@ def analyse(blocks: list[Block]) -> Layout:
         lead = texts[i].casefold().removeprefix("dr. ")
         return i_about is not None and i > i_about and any(lead.startswith(a) for a in authors)
 
-    body_start = first(lambda i: kinds[i] == "prose" and not is_bio(i), start=after)
+    def allowed_prose(i: int) -> bool:
+        return kinds[i] == "prose" and not is_bio(i) and (allowed is None or i in allowed)
+
+    body_start = (
+        first(allowed_prose, start=after) if allowed is None or after <= min(allowed, default=0) else None
+    )
+    if body_start is None:
+        body_start = first(allowed_prose, start=after) or first(allowed_prose)
     body_end = None
     if body_start is not None:
         body_end = first(lambda i: any(m in texts[i] for m in END_MARKS), start=body_start)
-        if body_end is None:
+        if body_end is None and allowed:
+            body_end = max(allowed)
+        elif body_end is None:
             chrome = first(lambda i: kinds[i] == "chrome", start=body_start + 1)
             body_end = (chrome - 1) if chrome is not None else len(blocks) - 1
     header["topics"] = _listed_after(blocks, kinds, "topics")
     header["regions"] = _listed_after(blocks, kinds, "regions & countries")
     header["also_available_in"] = _listed_after(blocks, kinds, "also available in")
-    layout = Layout(blocks, kinds, body_start, body_end, header)
+    layout = Layout(blocks, kinds, body_start, body_end, header, allowed)
     header["url"] = _own_url(layout, header.get("title"))  # type: ignore[arg-type]
+    if hints is not None:
+        layout.figure_of = hints.figure_of
+        header.update(hints.meta)
     return layout
 
 

@@ -43,10 +43,22 @@ CUE_WORDS = {
 }  # fmt: skip
 CUE_WINDOW = 8  # words between a cue and the quotation mark
 CONTINUES_STATEMENT = regex.compile(
-    r"^\s*(?:the|this|that|its|his|her|their)\s+(?:statement|message|post|speech|communiqu[eé]|text)\b"
+    r"^\s*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph)\b"
     r"|^\s*(?:it|he|she|they)\b",
     regex.IGNORECASE,
 )
+_PRONOUN_RE = regex.compile(r"^\s*(?:he|she|they)\b", regex.IGNORECASE)
+_ROLES = (
+    r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|deputy"
+)
+_ROLE_RE = regex.compile(
+    rf"(?P<owner>\b(?:its|the group['’]s|[A-Z][\w'’\-]*['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
+    r"(?P<name>(?:Abu|Umm|Sheikh|[A-Z][\w'’\-]*)(?:\s+(?:al-[\w'’\-]+|[A-Z][\w'’\-]*|bin|ibn)){1,4})"
+)
+_ROLE_MENTION_RE = regex.compile(rf"\b(?:the|its|the group['’]s)\s+(?P<role>{_ROLES})\b", regex.IGNORECASE)
+SPEAKERLESS_MIN_WORDS = 6
+WALK_BACK_SENTENCES = 4
 _QUOTE_RE = regex.compile(r"“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
 _SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREVIATIONS = regex.compile(
@@ -125,8 +137,8 @@ class RenderingDraft:
     speaker_name: str | None = None
     date: dt.date | None = None
     figure: int | None = None
-    inherited: bool = False
-    texts: list[str] = field(default_factory=list)
+    speaker_org: str | None = None
+    parent: RenderingDraft | None = None  # the rendering whose statement this one continues
 
 
 # --- paragraphs ------------------------------------------------------------------------------------
@@ -245,10 +257,63 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
 def find_renderings(
     paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None
 ) -> list[RenderingDraft]:
+    """Renderings of the whole body, read in order: a statement introduced in one paragraph can be
+    continued in the next ("The third point asked…", "He said…")."""
+    paragraphs = _merge_continued_quotes(paragraphs)
+    ctx = _Context(aliases, article_date, _roles(paragraphs, aliases))
     drafts: list[RenderingDraft] = []
     for paragraph in paragraphs:
-        drafts.extend(_paragraph_renderings(paragraph, aliases, article_date))
+        drafts.extend(_paragraph_renderings(paragraph, ctx))
     return drafts
+
+
+@dataclass(slots=True)
+class _Context:
+    aliases: AliasStore
+    ref: dt.date | None
+    roles: dict[str, tuple[str, str | None]]  # "spokesman" -> (person, organization)
+    earlier: list[str] = field(default_factory=list)  # sentences of the paragraphs read so far
+    previous: RenderingDraft | None = None
+
+
+def _merge_continued_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A quotation over several paragraphs opens each with “ and closes only at its end; such
+    paragraphs are read as one, without the repeated opening mark."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if out and _opens_more_than_closes(out[-1].text.text) and paragraph.text.text.startswith("“"):
+            last = out.pop()
+            rest = paragraph.text.slice(1, len(paragraph.text))
+            out.append(Paragraph(last.text.join(rest), last.blocks + paragraph.blocks))
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _opens_more_than_closes(text: str) -> bool:
+    return text.count("“") > text.count("”")
+
+
+def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[str, str | None]]:
+    """Titles the article gives people ("Its spokesman, Abu Hadi al-Tajribi"), so that a later
+    "the spokesman said" names him."""
+    roles: dict[str, tuple[str, str | None]] = {}
+    for paragraph in paragraphs:
+        text = paragraph.text.text
+        for m in _ROLE_RE.finditer(text):
+            role = m.group("role").lower()
+            if role in roles:
+                continue
+            owner = m.group("owner") or ""
+            org = None
+            if owner.lower() in ("its", "the group's", "the group’s"):
+                found = _speaker(text[: m.start()], aliases, subject=True)
+                org = found[1] if found else None
+            elif owner:
+                entity = aliases.by_name(regex.sub(r"['’]s$", "", owner))
+                org = entity.en if entity else None
+            roles[role] = (m.group("name").strip(), org)
+    return roles
 
 
 def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
@@ -262,9 +327,7 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
-def _paragraph_renderings(
-    paragraph: Paragraph, aliases: AliasStore, ref: dt.date | None
-) -> list[RenderingDraft]:
+def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[RenderingDraft]:
     text = paragraph.text.text
     quotes = []
     for m in _QUOTE_RE.finditer(text):
@@ -273,35 +336,35 @@ def _paragraph_renderings(
             quotes.append((m.start(), m.end(), m.start(group), m.end(group)))
     starts = _sentence_starts(text, [(a, b) for a, b, _, _ in quotes])
     drafts: list[RenderingDraft] = []
-    previous: RenderingDraft | None = None
-    previous_end = -1
+    last: RenderingDraft | None = None
+    last_end = -1
     for q_start, q_end, inner_start, inner_end in quotes:
         sent_start = max(s for s in starts if s <= q_start)
-        if (
-            previous is not None
-            and previous_end >= sent_start
-            and _CONNECTOR_RE.match(text[previous_end:q_start])
-        ):
-            previous.fragments.append((inner_start, inner_end))
-            previous_end = q_end
+        if last is not None and last_end >= sent_start and _CONNECTOR_RE.match(text[last_end:q_start]):
+            last.fragments.append((inner_start, inner_end))
+            last_end = q_end
             continue
-        pre = text[max(sent_start, previous_end if previous_end >= sent_start else sent_start) : q_start]
+        pre = text[max(sent_start, last_end if last_end >= sent_start else sent_start) : q_start]
         cue = _cue(pre)
         if cue is None:
             continue
         draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue)
-        _attribute(draft, text, sent_start, q_start, starts, aliases, ref, previous)
+        earlier = [text[a:b] for a, b in zip(starts, starts[1:]) if b <= sent_start]
+        _attribute(draft, text[sent_start:q_start], earlier, ctx)
+        if draft.speaker_name is None and len(text[inner_start:inner_end].split()) < SPEAKERLESS_MIN_WORDS:
+            continue  # a short quote nobody can be named for is the authors' or an onlooker's word
         drafts.append(draft)
-        previous, previous_end = draft, q_end
+        last, last_end = draft, q_end
+        ctx.previous = draft
     for draft in drafts:
         quote_end = draft.fragments[-1][1] + 1
         sentence_end = min([s for s in starts if s > quote_end] or [len(text)])
         m = _FIGURE_IN_RE.search(text, quote_end, sentence_end)
         if m:
             draft.figure = int(m.group(1))
-        elif draft.inherited and draft is not drafts[0]:
-            before = drafts[drafts.index(draft) - 1]
-            draft.figure = before.figure
+        elif draft.parent is not None:
+            draft.figure = draft.parent.figure
+    ctx.earlier.extend(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]))
     return drafts
 
 
@@ -326,39 +389,57 @@ def _nth_word_start(text: str, n: int) -> int:
     return 0
 
 
-def _attribute(
-    draft: RenderingDraft,
-    text: str,
-    sent_start: int,
-    q_start: int,
-    starts: list[int],
-    aliases: AliasStore,
-    ref: dt.date | None,
-    previous: RenderingDraft | None,
-) -> None:
-    pre = text[sent_start:q_start]
-    speaker = _speaker(pre, aliases)
+def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _Context) -> None:
+    """Who said it and when: named before the cue; else a title the article gave someone; else
+    the statement the sentence continues ("The statement concluded:", "It added"); else the
+    subject of the nearest sentence before that names one."""
     dates = find_dates(pre)
-    continues = previous is not None and (CONTINUES_STATEMENT.match(pre) is not None)
-    if speaker is None and continues:
-        assert previous is not None
-        draft.speaker, draft.speaker_name, draft.inherited = previous.speaker, previous.speaker_name, True
-    if speaker is None and not continues:
+    speaker = _speaker(pre, ctx.aliases) or _role_speaker(pre, ctx)
+    continues = CONTINUES_STATEMENT.match(pre) is not None
+    source_sentence = None
+    if speaker is None and continues and _PRONOUN_RE.match(pre):
+        # "He said…": the person of the sentence just before, if it names one
+        previous_sentence = (earlier_here or ctx.earlier)[-1:] if (earlier_here or ctx.earlier) else []
+        for sentence in previous_sentence:
+            speaker = _speaker(sentence, ctx.aliases, subject=True) or _role_speaker(sentence, ctx)
+            source_sentence = sentence if speaker else None
+    if speaker is None and continues and ctx.previous is not None:
+        previous = ctx.previous
+        draft.speaker, draft.speaker_name, draft.speaker_org = (
+            previous.speaker,
+            previous.speaker_name,
+            previous.speaker_org,
+        )
+        draft.parent = previous
+        draft.date = dates[-1].first(ctx.ref) if dates else previous.date
+        return
+    if speaker is None:
         speaker = _name_before_cue(pre)
-    if speaker is None and not continues:
-        earlier = [s for s in starts if s < sent_start]
-        if earlier:
-            speaker = _speaker(text[max(earlier) : sent_start], aliases, subject=True)
+    if speaker is None:
+        for sentence in [*reversed(earlier_here), *reversed(ctx.earlier)][:WALK_BACK_SENTENCES]:
+            speaker = _speaker(sentence, ctx.aliases, subject=True) or _role_speaker(sentence, ctx)
+            if speaker is not None:
+                source_sentence = sentence
+                break
     if speaker is not None:
-        draft.speaker, draft.speaker_name = speaker
+        draft.speaker, draft.speaker_name = speaker[0], speaker[1]
+        draft.speaker_org = speaker[2] if len(speaker) > 2 else None
     if dates:
-        draft.date = dates[-1].first(ref)
-    elif draft.inherited and previous is not None:
-        draft.date = previous.date
+        draft.date = dates[-1].first(ctx.ref)
     else:
-        earlier_dates = find_dates(text[:sent_start])
-        if earlier_dates:
-            draft.date = earlier_dates[-1].first(ref)
+        for sentence in [*reversed(earlier_here), *([source_sentence] if source_sentence else [])]:
+            found = find_dates(sentence)
+            if found:
+                draft.date = found[-1].first(ctx.ref)
+                break
+
+
+def _role_speaker(clause: str, ctx: _Context):
+    for m in _ROLE_MENTION_RE.finditer(clause):
+        role = ctx.roles.get(m.group("role").lower())
+        if role is not None:
+            return None, role[0], role[1]
+    return None
 
 
 def _speaker(clause: str, aliases: AliasStore, subject: bool = False) -> tuple[Entity | None, str] | None:
@@ -370,7 +451,8 @@ def _speaker(clause: str, aliases: AliasStore, subject: bool = False) -> tuple[E
     ]
     if mentions:
         chosen = mentions[0] if subject else mentions[-1]
-        return chosen.entity, chosen.entity.en
+        org = chosen.entity.org if chosen.entity.kind == "person" else None
+        return chosen.entity, chosen.entity.en, org
     return None
 
 
