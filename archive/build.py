@@ -20,7 +20,7 @@ from archive.index import build_index
 from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
 from archive.ingest.capture import DEFAULT_MAX_BYTES
 from archive.ingest.layout import load_publishers
-from archive.models import IngestResult
+from archive.models import Entity, IngestResult
 
 CURRENT = "CURRENT"
 
@@ -72,9 +72,8 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
         if progress:
             progress("index", len(files), len(files))
         build_index(target / "whoosh", _documents(results, ctx))
-        aliases = corpus / "aliases.jsonl"
-        if aliases.exists():  # search reads the names it was built with, not a later edit
-            shutil.copyfile(aliases, target / "aliases.jsonl")
+        # search reads the names the index was built with: the hand-kept store, then what ingest learned
+        _write_aliases(target / "aliases.jsonl", ctx, results)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -111,6 +110,42 @@ def current_build(index: Path, required: bool = True) -> Path | None:
     if required:
         raise ArchiveError(f"no index at {index}/: run `archive build` first")
     return None
+
+
+def learned_entities(results: list[IngestResult], ctx: IngestContext) -> list[Entity]:
+    """Names the articles define that the alias store does not have, each with where it was found.
+    Derived data: they live in the index, never in corpus/, and a hand-kept entry always wins."""
+    out: list[Entity] = []
+    known = ctx.aliases.with_extra([])
+    for result in results:
+        for name in result.names:
+            where = f"{result.article.source_file}:{name.span.line}"
+            if name.kind == "abbreviation" and name.short and name.long:
+                if known.by_name(name.short) is not None:
+                    continue
+                base = known.by_name(name.long)
+                entity = (base.model_copy(update={"abbr": name.short, "variants": []}) if base
+                          else Entity(kind="organization", en=name.long, abbr=name.short))  # fmt: skip
+            elif name.kind == "gloss" and name.translit and name.gloss:
+                if known.by_name(name.translit) is not None and (not name.short or known.by_name(name.short)):
+                    continue
+                base = known.by_name(name.gloss)
+                kind = base.kind if base else ("organization" if name.short else "term")
+                entity = (base.model_copy(update={"translit": name.translit, "short": name.short, "variants": []})
+                          if base else Entity(kind=kind, en=name.gloss, translit=name.translit, short=name.short))  # fmt: skip
+            else:
+                continue
+            entity.found_in = where
+            known.add(entity)
+            out.append(entity)
+    return out
+
+
+def _write_aliases(path: Path, ctx: IngestContext, results: list[IngestResult]) -> None:
+    entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]
+    path.write_text(
+        "".join(e.model_dump_json(exclude_defaults=True) + "\n" for e in entities), encoding="utf-8"
+    )
 
 
 def _records(results: list[IngestResult]):

@@ -12,11 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from archive.errors import ArchiveError
+from archive.ingest.capture import DEFAULT_MAX_BYTES
 from archive.models import IngestResult, SearchResult
 
 console = Console()
 _CORPUS = click.option("--corpus", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
                        envvar="ARCHIVE_CORPUS", help="Folder of articles, aliases and decisions.")  # fmt: skip
+_MAX_BYTES = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                          envvar="ARCHIVE_MAX_BYTES", help="Largest capture file read; larger ones are refused.")  # fmt: skip
 _INDEX = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=Path("index"),
                       show_default=True, envvar="ARCHIVE_INDEX", help="Folder of the built index.")  # fmt: skip
 
@@ -46,7 +49,8 @@ def cli() -> None:
 @cli.command()
 @_CORPUS
 @_INDEX
-def build(corpus: Path, index_dir: Path) -> None:
+@_MAX_BYTES
+def build(corpus: Path, index_dir: Path, max_bytes: int) -> None:
     """Ingest every article in the corpus, pair, and rebuild the index from scratch."""
     from archive.build import build as run_build
 
@@ -57,7 +61,7 @@ def build(corpus: Path, index_dir: Path) -> None:
         def report(step: str, done: int, total: int) -> None:
             progress.update(task, description=step, completed=done, total=total)
 
-        result = run_build(corpus, index_dir, progress=report)
+        result = run_build(corpus, index_dir, progress=report, max_bytes=max_bytes)
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
@@ -69,13 +73,14 @@ def build(corpus: Path, index_dir: Path) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @_CORPUS
+@_MAX_BYTES
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
-def ingest(file: Path, corpus: Path, as_json: bool) -> None:
+def ingest(file: Path, corpus: Path, max_bytes: int, as_json: bool) -> None:
     """Show what one article yields, without touching the index."""
     from archive.build import corpus_context
     from archive.ingest import ingest_file
 
-    result, _ = ingest_file(file, corpus_context(corpus))
+    result, _ = ingest_file(file, corpus_context(corpus, max_bytes))
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return

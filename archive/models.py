@@ -207,6 +207,9 @@ class Entity(Record):
     ar_short: str | None = None
     variants: list[str] = Field(default_factory=list)
     org: str | None = Field(default=None, description="For a person: the organization they speak for.")
+    found_in: str | None = Field(
+        default=None, description='Set on names ingest learned from an article: "articles/x.txt:41".'
+    )
 
     @property
     def latin_names(self) -> list[str]:

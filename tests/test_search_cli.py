@@ -184,3 +184,29 @@ def test_missing_camel_tools_says_how_to_install(built):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
     assert "camel-tools is not installed" in proc.stderr and "make install" in proc.stderr
+
+
+def test_html_page_without_an_article_is_refused_by_name(corpus, tmp_path):
+    shutil.copytree(corpus, tmp_path / "c")
+    page = "<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><p>Sign up</p></body></html>"
+    (tmp_path / "c" / "articles" / "menu.html").write_text(page)
+    result = run("build", corpus=tmp_path / "c", index=tmp_path / "i")
+    assert result.exit_code == 2 and "menu.html: no article found" in result.stderr
+    assert "2 articles" in result.output
+
+
+def test_size_limit_is_configurable_and_names_the_file(corpus, tmp_path):
+    capture = corpus / "articles" / "001_4ebd5f294456587a.txt"
+    result = run("ingest", str(capture), "--max-bytes", "1000", corpus=corpus)
+    assert result.exit_code == 2
+    assert "001_4ebd5f294456587a.txt" in result.stderr and "1,000-byte limit" in result.stderr
+    assert run("ingest", str(capture), "--json", corpus=corpus).exit_code == 0
+
+
+def test_names_learned_from_articles_reach_search_with_their_line(archive):
+    learned = {e.abbr or e.translit: e for e in archive.aliases.entities if e.found_in}
+    assert learned["SDF"].found_in == "articles/000_c3d9ed45ed831411.txt:55"
+    assert learned["SDF"].en == "Syrian Democratic Forces"
+    assert archive.aliases.by_name("SDF") is learned["SDF"]
+    # a name the hand-kept store already has is not learned again
+    assert "KH" not in learned and archive.aliases.by_name("KH").found_in is None

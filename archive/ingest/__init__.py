@@ -81,7 +81,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
         "title": header.get("title"),
         "authors": header.get("authors") or [],
         "date": header.get("date"),
-        "publisher": find_publisher(ctx.publishers, capture.text, urls),
+        "publisher": header.get("publisher") or find_publisher(ctx.publishers, capture.text, urls),
         "series": header.get("series"),
         "kind": header.get("kind"),
         "url": header.get("url"),

@@ -30,6 +30,10 @@ _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blo
                "main", "figure", "ul", "ol", "table", "tr", "tbody", "thead", "form", "span", "a"}  # fmt: skip
 _CONTAINERS = {"div", "section", "header", "footer", "aside", "nav", "article", "main", "figure", "ul", "ol", "table",
                "tr", "tbody", "thead", "form", "blockquote", "li", "span", "a", "time"}  # fmt: skip
+_INLINE = {"span", "a", "time"}
+_KIND_CLASS_RE = regex.compile(
+    r"kicker|eyebrow|article-type|content-type|category-label|overline", regex.IGNORECASE
+)
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select")
 _CHROME_TAGS = {"nav", "footer", "aside", "form"}
 _CHROME_RE = regex.compile(
@@ -98,27 +102,20 @@ def html_blocks(capture: Capture) -> tuple[list[Block], HtmlHints]:
 
 def _leaf_blocks(root: Tag):
     """Elements that hold text directly (paragraphs, headings, captions, list items…) and images,
-    in document order, each once."""
+    in document order, each once: nothing inside an element already read is read again."""
+    taken: set[int] = set()
     for element in root.descendants:
-        if not isinstance(element, Tag):
+        if not isinstance(element, Tag) or any(id(p) in taken for p in element.parents):
             continue
         if element.name == "img":
             yield element
             continue
         if element.name not in _BLOCK_TAGS:
             continue
-        if any(
-            isinstance(d, Tag) and d.name in _BLOCK_TAGS - {"span", "a", "time"} for d in element.descendants
-        ):
+        if any(isinstance(d, Tag) and d.name in _BLOCK_TAGS - _INLINE for d in element.descendants):
             continue  # a container: its children are read instead
-        parent_block = element.find_parent(lambda t: t.name in _BLOCK_TAGS - _CONTAINERS)
-        if parent_block is not None:
-            continue  # inside a paragraph or heading that is read as a whole
-        if element.name in ("span", "a", "time") and element.find_parent(
-            lambda t: t.name in _BLOCK_TAGS - {"span", "a", "time"} and t.name not in _CONTAINERS
-        ):
-            continue
         if element.get_text(strip=True):
+            taken.add(id(element))
             yield element
 
 
@@ -155,6 +152,9 @@ def _meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
 
     scope = article or soup
     meta: dict[str, object] = {}
+    kicker = scope.find(class_=_KIND_CLASS_RE)
+    if kicker is not None and len(kicker.get_text(" ", strip=True).split()) <= 4:
+        meta["kind"] = kicker.get_text(" ", strip=True)
     h1 = scope.find("h1")
     meta["title"] = (h1.get_text(" ", strip=True) if h1 else None) or content("og:title", "citation_title")
     authors = [

@@ -28,6 +28,10 @@ CHROME_HEADINGS = {
     "view/print page as pdf", "also available in", "related", "more by", "related content",
 }  # fmt: skip
 END_MARKS = ("❖",)
+KIND_LABELS = {
+    "brief analysis", "policy analysis", "articles & testimony", "policywatch", "policy notes",
+    "policy focus", "research notes", "op-ed", "commentary", "analysis", "report", "interview",
+}  # fmt: skip
 _CAPTION_RE = regex.compile(r"^Fig(?:ure|\.)\s*(?P<n>\d+)\s*[:.\-–—]\s*(?P<caption>.*)$", regex.IGNORECASE)
 _URL_RE = regex.compile(r"^<?https?://\S+>?$")
 _WORD_RE = regex.compile(r"\w+")
@@ -113,6 +117,11 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
         kind_line = texts[i_series - 1] if i_series > 0 else ""
         if kinds[i_series - 1] == "short" and len(kind_line.split()) <= 4 and kind_line[:1].isupper():
             header["kind"] = kind_line
+    if "kind" not in header:
+        # a known label printed above the title or byline ("Brief Analysis")
+        i_kind = first(lambda i: texts[i].casefold() in KIND_LABELS, stop=i_by if i_by is not None else 10)
+        if i_kind is not None:
+            header["kind"] = texts[i_kind]
 
     markers = [i for i in (i_by, i_date, i_series, i_part1) if i is not None]
     after = max(markers) + 1 if markers else 0

@@ -53,10 +53,11 @@ _ROLES = (
     r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|deputy"
 )
 _ROLE_RE = regex.compile(
-    rf"(?P<owner>\b(?:its|the group['’]s|[A-Z][\w'’\-]*['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
+    rf"(?P<owner>\b(?:[Ii]ts|[Tt]he group['’]s|[A-Z][\w'’\-]*['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
     r"(?P<name>(?:Abu|Umm|Sheikh|[A-Z][\w'’\-]*)(?:\s+(?:al-[\w'’\-]+|[A-Z][\w'’\-]*|bin|ibn)){1,4})"
 )
 _ROLE_MENTION_RE = regex.compile(rf"\b(?:the|its|the group['’]s)\s+(?P<role>{_ROLES})\b", regex.IGNORECASE)
+_STATEMENT_NOUN_RE = regex.compile(r"\b(?:statement|message|post|speech|communiqu[eé])\b", regex.IGNORECASE)
 SPEAKERLESS_MIN_WORDS = 6
 WALK_BACK_SENTENCES = 4
 _QUOTE_RE = regex.compile(r"“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
@@ -79,6 +80,14 @@ _ABBR_DEF_RE = regex.compile(
 )
 _SHORT_DEF_RE = regex.compile(r"\bor\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\b")
 _NOT_NAMES = {
+    "on",
+    "also",
+    "later",
+    "then",
+    "meanwhile",
+    "separately",
+    "earlier",
+    "again",
     "the",
     "this",
     "that",
@@ -90,10 +99,8 @@ _NOT_NAMES = {
     "her",
     "their",
     "in",
-    "on",
     "at",
     "when",
-    "then",
     "yet",
     "but",
     "and",
@@ -304,7 +311,7 @@ def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[
             role = m.group("role").lower()
             if role in roles:
                 continue
-            owner = m.group("owner") or ""
+            owner = (m.group("owner") or "").strip()
             org = None
             if owner.lower() in ("its", "the group's", "the group’s"):
                 found = _speaker(text[: m.start()], aliases, subject=True)
@@ -415,8 +422,14 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         return
     if speaker is None:
         speaker = _name_before_cue(pre)
-    if speaker is None:
-        for sentence in [*reversed(earlier_here), *reversed(ctx.earlier)][:WALK_BACK_SENTENCES]:
+    if speaker is None and (continues or not _has_own_subject(pre)):
+        # "The statement read:" looks back first for the sentence that introduced a statement
+        noun = _STATEMENT_NOUN_RE.search(pre) if continues else None
+        candidates = [*reversed(earlier_here), *reversed(ctx.earlier)][:WALK_BACK_SENTENCES]
+        if noun is not None:
+            word = noun.group().lower()
+            candidates = [c for c in candidates if word in c.lower()] + candidates
+        for sentence in candidates:
             speaker = _speaker(sentence, ctx.aliases, subject=True) or _role_speaker(sentence, ctx)
             if speaker is not None:
                 source_sentence = sentence
@@ -432,6 +445,22 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
             if found:
                 draft.date = found[-1].first(ctx.ref)
                 break
+
+
+def _has_own_subject(pre: str) -> bool:
+    """Whether words before the cue name someone else ("Analysts called it…"), so that the quote
+    is theirs and not a statement's from an earlier sentence."""
+    clause = regex.split(r"[.;:]\s", pre)[-1]
+    for date in find_dates(clause):
+        clause = clause[: date.start] + " " * (date.end - date.start) + clause[date.end :]
+    words = regex.findall(r"[\w'’\-]+", clause)
+    for k, word in enumerate(words):
+        if word.lower() in CUE_WORDS:
+            before = [
+                w for w in words[:k] if w.lower() not in _NOT_NAMES and w.lower() not in _FUNCTION_WORDS
+            ]
+            return bool(before)
+    return False
 
 
 def _role_speaker(clause: str, ctx: _Context):
