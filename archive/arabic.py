@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Literal
 
@@ -64,9 +65,17 @@ _POSSESSIVE_RE = regex.compile(r"['’]s$")
 Script = Literal["ar", "latin"]
 
 
-# Attached conjunctions and the article, longest first. A prefix comes off only when three or
-# more letters remain, which keeps الله (al + lah) and short roots such as وفد whole.
-_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف")
+# Light stemming, after Larkey's light10: at most one conjunction و, then at most one of the
+# article and preposition prefixes, then at most one suffix; each only when three letters remain.
+# A lone ب ك ل comes off only when four letters remain (بفصائل → فصائل, but كتاب stays). A lone ف
+# never comes off, as in light10: too many words begin with it (فصائل factions, فيروس, فريق);
+# فال (فالحسن) is an article prefix and does.
+_CONJUNCTIONS = ("و",)
+# The divine name is never stemmed, whatever the alias store holds: الله must not become له or الل.
+ALWAYS_PROTECTED = frozenset({"الله", "لله"})
+_ARTICLES = ("بال", "كال", "فال", "وال", "لل", "ال")
+_PARTICLES = ("ب", "ك", "ل")
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _MIN_STEM = 3
 
 
@@ -78,11 +87,75 @@ class Token:
     end: int
     surface: str
     script: Script
-    norm: str
+    norm: str  # search form: what the exact field stores
+    stem: (
+        str  # what the stem field stores (for Latin words, the same as norm: English stemming is the index's)
+    )
+    protected: bool  # a word of a known name: particles removed, never a suffix
 
-    @property
-    def stem(self) -> str:
-        return light_stem(self.norm) if self.script == "ar" else self.norm
+
+def _data_words(name: str) -> frozenset[str]:
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """English and Arabic function words, in their search forms."""
+    english = {fold_latin_word(w) for w in _data_words("stopwords-en.txt")}
+    arabic = {normalize_arabic_word(w) for w in _data_words("stopwords-ar.txt")}
+    return frozenset(english | arabic)
+
+
+def protected_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of known Arabic names (alias store), in search form, without function words."""
+    words = set(ALWAYS_PROTECTED)
+    for name in names:
+        for token in tokenize(name):
+            if token.script == "ar" and token.norm not in stopwords():
+                words.add(token.norm)
+                words.add(_strip_article(token.norm))
+    return frozenset(words)
+
+
+def _strip_article(norm: str) -> str:
+    for prefix in _ARTICLES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= _MIN_STEM:
+            return norm[len(prefix) :]
+    return norm
+
+
+def light_stem(norm: str, protected: frozenset[str] = ALWAYS_PROTECTED) -> tuple[str, bool]:
+    """The stem of an Arabic search form, and whether it is a protected name word.
+
+    وتخريب → تخريب, الحسن/والحسن/بالحسن/كالحسن/فالحسن/وحسن → حسن. A protected word (and a protected
+    word behind particles: بكتائب, للمقاومة) loses its particles and article only, so الله stays
+    الله and التنسيقية (the committee) stays apart from التنسيقي (the framework).
+    """
+    if norm in protected or norm in ALWAYS_PROTECTED:
+        return _strip_article(norm), True
+    word = norm
+    for conj in _CONJUNCTIONS:
+        if word.startswith(conj) and len(word) - 1 >= _MIN_STEM:
+            rest = word[1:]
+            if rest in protected or "ال" + rest in protected:
+                return _strip_article(rest), True
+            word = rest
+            break
+    for prefix in (*_ARTICLES, *_PARTICLES):
+        minimum = _MIN_STEM if len(prefix) > 1 else _MIN_STEM + 1
+        if word.startswith(prefix) and len(word) - len(prefix) >= minimum:
+            rest = word[len(prefix) :]
+            if rest in protected or "ال" + rest in protected:
+                return _strip_article(rest), True
+            word = rest
+            break
+    if word in protected or "ال" + word in protected:
+        return word, True
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)], False
+    return word, False
 
 
 @functools.cache
@@ -117,15 +190,6 @@ def normalize_arabic_word(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=262_144)
-def light_stem(norm: str) -> str:
-    """An Arabic search form without attached و ف and the article: وتخريب → تخريب, الاطار → اطار."""
-    for prefix in _PREFIXES:
-        if norm.startswith(prefix) and len(norm) - len(prefix) >= _MIN_STEM:
-            return norm[len(prefix) :]
-    return norm
-
-
-@functools.lru_cache(maxsize=262_144)
 def fold_latin_word(word: str) -> str:
     """The search form of one Latin-script token."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -134,21 +198,25 @@ def fold_latin_word(word: str) -> str:
     return bare.translate({ord(a): None for a in _APOSTROPHES})
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Every word of `text`, in order, with its span into `text` and its search form."""
+def tokenize(text: str, protected: frozenset[str] = ALWAYS_PROTECTED) -> Iterator[Token]:
+    """Every word of `text`, in order, with its span into `text` and its search forms."""
     for match in _TOKEN_RE.finditer(text):
         surface = match.group()
         if match.lastgroup == "ar":
             norm = normalize_arabic_word(surface)
-            script: Script = "ar"
-        elif match.lastgroup == "num":
-            norm = surface.translate(_DIGITS)
-            script = "latin"
-        else:
-            norm = fold_latin_word(surface)
-            script = "latin"
+            if not norm:
+                continue
+            stem, is_protected = _stem_cached(norm, protected)
+            yield Token(match.start(), match.end(), surface, "ar", norm, stem, is_protected)
+            continue
+        norm = surface.translate(_DIGITS) if match.lastgroup == "num" else fold_latin_word(surface)
         if norm:
-            yield Token(match.start(), match.end(), surface, script, norm)
+            yield Token(match.start(), match.end(), surface, "latin", norm, norm, False)
+
+
+@functools.lru_cache(maxsize=262_144)
+def _stem_cached(norm: str, protected: frozenset[str]) -> tuple[str, bool]:
+    return light_stem(norm, protected)
 
 
 def normalize(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.aliases import load_aliases
+from archive.arabic import protected_words
 from archive.errors import ArchiveError
 from archive.index import build_index
 from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
@@ -23,6 +24,10 @@ from archive.ingest.layout import load_publishers
 from archive.models import Entity, IngestResult
 
 CURRENT = "CURRENT"
+# Bump when what a build writes changes shape (fields, analysis); older builds are then refused
+# with a one-line request to rebuild instead of failing somewhere inside.
+INDEX_FORMAT = 2
+FORMAT_FILE = "format"
 
 
 @dataclass
@@ -69,11 +74,16 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
         from archive.store import write_records
 
         write_records(target / "records.sqlite", _records(results))
+        (target / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n")
         if progress:
             progress("index", len(files), len(files))
-        build_index(target / "whoosh", _documents(results, ctx))
         # search reads the names the index was built with: the hand-kept store, then what ingest learned
-        _write_aliases(target / "aliases.jsonl", ctx, results)
+        entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]
+        (target / "aliases.jsonl").write_text(
+            "".join(e.model_dump_json(exclude_defaults=True) + "\n" for e in entities), encoding="utf-8"
+        )
+        protected = protected_words(name for e in entities for name in e.arabic_names)
+        build_index(target / "whoosh", _documents(results, ctx), protected)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -106,6 +116,11 @@ def current_build(index: Path, required: bool = True) -> Path | None:
     if pointer.exists():
         folder = index / pointer.read_text().strip()
         if (folder / "records.sqlite").exists() and (folder / "whoosh").is_dir():
+            fmt = folder / FORMAT_FILE
+            if not fmt.exists() or fmt.read_text().strip() != str(INDEX_FORMAT):
+                raise ArchiveError(
+                    f"the index at {index}/ was built by another version: run `archive build` again"
+                )
             return folder
     if required:
         raise ArchiveError(f"no index at {index}/: run `archive build` first")
@@ -139,13 +154,6 @@ def learned_entities(results: list[IngestResult], ctx: IngestContext) -> list[En
             known.add(entity)
             out.append(entity)
     return out
-
-
-def _write_aliases(path: Path, ctx: IngestContext, results: list[IngestResult]) -> None:
-    entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]
-    path.write_text(
-        "".join(e.model_dump_json(exclude_defaults=True) + "\n" for e in entities), encoding="utf-8"
-    )
 
 
 def _records(results: list[IngestResult]):

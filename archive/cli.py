@@ -126,6 +126,25 @@ def show(record_id: str, index_dir: Path, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("text")
+@_CORPUS
+@click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON.")
+def analyze(text: str, corpus: Path, as_json: bool) -> None:
+    """Show how the archive reads TEXT: each word's span, search form and stem.
+
+    Translators use it to see why a word did or did not match. Names in the alias store are
+    protected: they lose attached particles but never a suffix.
+    """
+    from archive.analysis_view import analyze_text, print_analysis
+
+    tokens = analyze_text(text, corpus)
+    if as_json:
+        _print_json(tokens)
+        return
+    print_analysis(console, text, tokens)
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the records (`ingest --json`) and of search results."""
     _print_json(

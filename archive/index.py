@@ -1,13 +1,15 @@
 """The one module that talks to whoosh.
 
-Everything else sees `build_index`, `open_index`/`Engine.search` and `Engine.terms_of`. The
-analyzer is `archive.arabic.tokenize` wrapped as a whoosh tokenizer: Arabic tokens take their
-search form from there, Latin tokens are Porter-stemmed here, and each token keeps its character
-span into the original text, so the archive highlights the original spelling.
+Everything else sees `build_index`, `Engine` and `SentenceIndex` (for measurements). The analyzer
+is `archive.arabic.tokenize` wrapped as a whoosh tokenizer, so each token keeps its character span
+into the original text and the archive highlights the original spelling.
 
-One analyzer serves every text field, at index and query time alike: script is decided per word,
-so an Arabic word in an English query (or a name in Latin letters in an Arabic one) still finds
-its match.
+Each side is indexed twice: an exact field (the search form: diacritics, hamza, alef and Persian
+letters normalized) and a stem field (Arabic light stem with protected names; English Porter
+stem). A query searches both, the exact field weighted higher, so an exact or phrase match ranks
+above a match on the stem alone. Script is decided per word: an Arabic word in an English query
+still finds its match. The set of protected name words travels inside the analyzer, which whoosh
+stores with the index, so the query side always uses the set the index was built with.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import qparser, query
-from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
 from whoosh.lang.porter import stem
 
 from archive import arabic
 
-TEXT_FIELDS = ("ar", "en", "who")
+# side -> (exact field, stem field)
+SIDES = {"ar": ("ar", "ar_stem"), "en": ("en", "en_stem"), "who": ("who", "who")}
+FIELD_BOOSTS = {"ar": 2.0, "en": 2.0, "who": 1.5, "ar_stem": 1.0, "en_stem": 1.0}
+SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 RERANK_FACTOR = 5
 RERANK_MIN = 50
 
@@ -34,60 +40,58 @@ def _text(term: object) -> str:
 
 
 class ArchiveTokenizer(Tokenizer):
-    """`archive.arabic.tokenize` as a whoosh tokenizer (with English stemming for Latin words)."""
+    """`archive.arabic.tokenize` as a whoosh tokenizer; `form` is "exact" or "stem"."""
+
+    def __init__(self, form: str = "exact", protected: frozenset[str] = arabic.ALWAYS_PROTECTED):
+        self.form = form
+        self.protected = protected
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):  # fmt: skip
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, tok in enumerate(arabic.tokenize(value), start=start_pos):
-            # At index time an Arabic word is stored in its normal form and, at the same position,
-            # as its stem; a query asks for the stem, so والمقاومة and المقاومة meet.
-            forms = terms_of(tok) if mode == "index" else (term_of(tok),)
-            for text in forms:
-                token.text = text
-                token.boost = 1.0
-                token.stopped = False
-                if keeporiginal:
-                    token.original = tok.surface
-                if positions:
-                    token.pos = pos
-                if chars:
-                    token.startchar = start_char + tok.start
-                    token.endchar = start_char + tok.end
-                yield token
+        for pos, tok in enumerate(arabic.tokenize(value, self.protected), start=start_pos):
+            token.text = term_of(tok, self.form)
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = tok.surface
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + tok.start
+                token.endchar = start_char + tok.end
+            yield token
 
 
-def term_of(tok: arabic.Token) -> str:
-    """The term a query asks for."""
+def term_of(tok: arabic.Token, form: str) -> str:
+    if form == "exact":
+        return tok.norm
     return tok.stem if tok.script == "ar" else stem(tok.norm)
 
 
-def terms_of(tok: arabic.Token) -> tuple[str, ...]:
-    """The terms a document stores for one word (normal form first)."""
-    if tok.script == "ar":
-        return (tok.norm, tok.stem) if tok.stem != tok.norm else (tok.norm,)
-    return (stem(tok.norm),)
-
-
-def _schema() -> Schema:
-    analyzer = ArchiveTokenizer()
+def _schema(protected: frozenset[str]) -> Schema:
+    exact = ArchiveTokenizer("exact", protected)
+    stemmed = ArchiveTokenizer("stem", protected)
     return Schema(
         id=ID(stored=True, unique=True),
         kind=ID(stored=True),
-        ar=TEXT(analyzer=analyzer, phrase=True),
-        en=TEXT(analyzer=analyzer, phrase=True),
-        who=TEXT(analyzer=analyzer, phrase=True),
+        ar=TEXT(analyzer=exact, phrase=True),
+        ar_stem=TEXT(analyzer=stemmed, phrase=True),
+        en=TEXT(analyzer=exact, phrase=True),
+        en_stem=TEXT(analyzer=stemmed, phrase=True),
+        who=TEXT(analyzer=exact, phrase=True),
         article=ID(stored=True),
     )
 
 
-def build_index(directory: Path, documents: Iterable[dict[str, str]]) -> int:
+def build_index(directory: Path, documents: Iterable[dict[str, str]], protected: frozenset[str]) -> int:
+    """Index documents with fields id, kind, ar, en, who, article (the stem fields are derived)."""
     directory.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(directory), _schema())
+    ix = whoosh_index.create_in(str(directory), _schema(protected))
     writer = ix.writer()
     count = 0
     for doc in documents:
-        writer.add_document(**doc)
+        writer.add_document(**doc, ar_stem=doc.get("ar", ""), en_stem=doc.get("en", ""))
         count += 1
     writer.commit(optimize=True)
     return count
@@ -102,33 +106,58 @@ class EngineHit:
     cross_language: bool  # reached only through a name carried to the other script
 
 
+@dataclass(frozen=True, slots=True)
+class Also:
+    """An extra clause: `phrase` searched on `side`, with the query's other words (`rest`);
+    `same_script` when it is another spelling of a typed name (a direct match), not the name
+    carried to the other script."""
+
+    side: str
+    phrase: str
+    same_script: bool
+    rest: str = ""
+
+
 class Engine:
     def __init__(self, directory: Path):
         self._ix = whoosh_index.open_dir(str(directory))
         self._searcher = self._ix.searcher()
+        self.protected: frozenset[str] = self._ix.schema["ar_stem"].analyzer.protected
 
-    def search(self, text: str, also: list[tuple[str, str]], limit: int) -> list[EngineHit]:
-        """`text` parsed as a query over every text field (AND between words, "phrases", OR,
-        NOT), OR'd with `also`: (field, phrase) clauses for names carried to the other script.
+    def search(self, text: str, also: list[Also], limit: int) -> list[EngineHit]:
+        """`text` parsed as a query over every field (AND between words, "phrases", OR, NOT),
+        OR'd with `also`: names from the alias store, in another spelling or the other script.
 
-        Hits are ranked by how they matched before by score: the typed words and a carried name
-        (the quote attested in both languages) first, then the typed words alone, then a carried
-        name alone (a cross-language hit). BM25 scores of different clauses do not compare, so a
-        boost could not promise that order; re-ranking a window of the best hits can.
+        Hits are ranked by how they matched before by score: the typed words (or another spelling
+        of a typed name) together with a name carried to the other script first (the quote
+        attested in both languages), then the typed words alone, then a carried name alone (a
+        cross-language hit). BM25 scores of different clauses do not compare, so a boost could not
+        promise that order; re-ranking a window of the best hits can.
         """
-        parser = qparser.MultifieldParser(list(TEXT_FIELDS), self._ix.schema, group=qparser.AndGroup)
-        direct = parser.parse(text)
-        direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()}
-        clauses = [direct]
+        parser = qparser.MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, fieldboosts=FIELD_BOOSTS,
+                                          group=qparser.AndGroup)  # fmt: skip
+        direct = parser.parse(text) if text.strip() else query.NullQuery
+        direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()} if text.strip() else set()
+        clauses = [direct] if text.strip() else []
         across_terms: set[tuple[str, str]] = set()
-        for field, phrase in also:
-            words = [term_of(t) for t in arabic.tokenize(phrase)]
-            across_terms.update((field, w) for w in words)
-            if len(words) == 1:
-                clauses.append(query.Term(field, words[0]))
-            elif words:
-                clauses.append(query.Phrase(field, words))
-        q = query.Or(clauses) if len(clauses) > 1 else direct
+        for item in also:
+            field = SIDES[item.side][1]
+            words = [
+                term_of(t, "exact" if field == "who" else "stem")
+                for t in arabic.tokenize(item.phrase, self.protected)
+            ]
+            if not words:
+                continue
+            (direct_terms if item.same_script else across_terms).update((field, w) for w in words)
+            clause = query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+            if item.rest.strip():
+                rest = parser.parse(item.rest)
+                direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
+                clause = query.And([clause, rest])
+            clauses.append(clause)
+        if not clauses:
+            return []
+        q = query.Or(clauses) if len(clauses) > 1 else clauses[0]
         results = self._searcher.search(q, limit=max(limit * RERANK_FACTOR, RERANK_MIN), terms=True)
         hits = []
         for hit in results:
@@ -146,11 +175,45 @@ class Engine:
         hits.sort(key=lambda h: (-h[0], -h[1]))
         return [h[2] for h in hits[:limit]]
 
+    def highlights(self, text: str, side: str, matched: frozenset[tuple[str, str]]) -> list[tuple[int, int]]:
+        """Spans of the words of `text` that the hit matched on `side` (exact or stem field)."""
+        exact_field, stem_field = SIDES[side]
+        wanted_exact = {t for f, t in matched if f == exact_field}
+        wanted_stem = {t for f, t in matched if f == stem_field}
+        return [
+            (tok.start, tok.end)
+            for tok in arabic.tokenize(text, self.protected)
+            if term_of(tok, "exact") in wanted_exact or term_of(tok, "stem") in wanted_stem
+        ]
+
     def close(self) -> None:
         self._searcher.close()
         self._ix.close()
 
 
-def terms_with_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Each token of `text` with its span and the terms the index stores for it: for highlighting."""
-    return [(t.start, t.end, terms_of(t)) for t in arabic.tokenize(text)]
+class SentenceIndex:
+    """A bare index of sentences, for measuring the analysis against whoosh's plain tokenizer on
+    the same data and queries (`scripts/measure_arabic_recall`). In memory."""
+
+    def __init__(self, sentences: list[str], plain: bool = False):
+        analyzer = RegexTokenizer() | LowercaseFilter() if plain else None
+        if plain:
+            schema = Schema(id=ID(stored=True), text=TEXT(analyzer=analyzer))
+        else:
+            schema = Schema(id=ID(stored=True), text=TEXT(analyzer=ArchiveTokenizer("exact")),
+                            text_stem=TEXT(analyzer=ArchiveTokenizer("stem")))  # fmt: skip
+        self.plain = plain
+        self._ix = RamStorage().create_index(schema)
+        writer = self._ix.writer()
+        for n, sentence in enumerate(sentences):
+            extra = {} if plain else {"text_stem": sentence}
+            writer.add_document(id=str(n), text=sentence, **extra)
+        writer.commit()
+        self._searcher = self._ix.searcher()
+        fields = ["text"] if plain else ["text", "text_stem"]
+        boosts = None if plain else {"text": 2.0, "text_stem": 1.0}
+        self._parser = qparser.MultifieldParser(fields, schema, fieldboosts=boosts, group=qparser.AndGroup)
+
+    def search(self, words: list[str], limit: int = 10) -> list[int]:
+        q = self._parser.parse(" ".join(words))
+        return [int(hit["id"]) for hit in self._searcher.search(q, limit=limit)]

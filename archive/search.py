@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from archive import arabic
 from archive.aliases import AliasStore, load_aliases
 from archive.build import current_build
 from archive.errors import ArchiveError
-from archive.index import Engine, EngineHit, terms_with_spans
+from archive.index import Also, Engine, EngineHit
 from archive.models import Highlight, Pair, Rendering, SearchHit, SearchResult, SourceText
 from archive.store import Store
 
@@ -49,27 +51,51 @@ class Archive:
             raise ArchiveError(f"the query {query!r} has no words to search for")
         scripts = {t.script for t in tokens}
         script = "mixed" if len(scripts) > 1 else scripts.pop()
-        also, resolved = self._across_scripts(query)
-        hits = [self._hit(h, h.matched) for h in self.engine.search(query, also, limit)]
-        return SearchResult(query=query, script=script, resolved=resolved, hits=hits)  # type: ignore[arg-type]
+        notes: list[str] = []
+        text, also = self._names(query, notes)
+        text = _drop_stopwords(text, notes)
+        hits = [self._hit(h) for h in self.engine.search(text, also, limit)]
+        return SearchResult(query=query, script=script, resolved=notes, hits=hits)  # type: ignore[arg-type]
 
-    def _across_scripts(self, query: str) -> tuple[list[tuple[str, str]], list[str]]:
-        also: list[tuple[str, str]] = []
-        resolved: list[str] = []
-        for mention in self.aliases.mentions(query):
-            entity = mention.entity
-            if arabic.has_arabic(mention.surface):
-                targets = [(field, name) for name in entity.latin_names for field in ("en", "who")]
-                shown = entity.en
-            else:
-                targets = [("ar", name) for name in entity.arabic_names]
-                shown = " / ".join(entity.arabic_names)
-            if targets and shown:
-                also.extend(targets)
-                resolved.append(f"{mention.surface} → {shown}")
-        return also, resolved
+    def _names(self, query: str, notes: list[str]) -> tuple[str, list[Also]]:
+        """Names in the query, carried to their other spellings and to the other script.
 
-    def _hit(self, engine_hit: EngineHit, matched: frozenset[tuple[str, str]]) -> SearchHit:
+        A spelling the store does not have ("Kataeb Hizbullah") is replaced in the query by the
+        store's names for it, so the rest of the query still counts; a name is also searched in
+        the other script, for the same words or alone.
+        """
+        also: list[Also] = []
+        text = query
+        for r in sorted(self.aliases.resolve(query), key=lambda r: -r.start):
+            entity = r.entity
+            rest = (text[: r.start] + " " + text[r.end :]).strip()
+            if arabic.has_arabic(r.surface):
+                also.extend(
+                    Also(side, name, False, rest) for name in entity.latin_names for side in ("en", "who")
+                )
+                notes.append(f"{r.surface} → {entity.en}")
+                continue
+            if not r.exact:
+                also.extend(
+                    Also(side, name, True, rest) for name in entity.latin_names for side in ("en", "who")
+                )
+                text = rest  # the unseen spelling itself matches nothing; its names do
+            also.extend(Also("ar", name, False, rest) for name in entity.arabic_names)
+            shown = (
+                entity.en
+                if r.exact
+                else f"{entity.en} ({r.surface!r}, {r.distance} edits from a known spelling)"
+            )
+            target = " / ".join(entity.arabic_names)
+            notes.append(
+                f"{r.surface} → {target}"
+                if r.exact and target
+                else f"{r.surface} ≈ {shown}" + (f" → {target}" if target else "")
+            )
+        return text, also
+
+    def _hit(self, engine_hit: EngineHit) -> SearchHit:
+        matched = engine_hit.matched
         hit_id = engine_hit.id
         _, record = self.store.resolve(hit_id)
         pair = record if isinstance(record, Pair) else None
@@ -92,9 +118,9 @@ class Archive:
         return SearchHit(
             id=hit_id, kind=engine_hit.kind, score=round(engine_hit.score, 4),
             cross_language=engine_hit.cross_language,
-            matched_in=[name for field, name in _FIELD_NAMES.items() if any(f == field for f, _ in matched)], source=source, rendering=rendering, pair=pair,  # type: ignore[arg-type]
-            source_highlights=_highlights(source.original, "ar", matched) if source else [],
-            rendering_highlights=_highlights(rendering.text, "en", matched) if rendering else [],
+            matched_in=[name for name, fields in _FIELD_NAMES.items() if any(f in fields for f, _ in matched)], source=source, rendering=rendering, pair=pair,  # type: ignore[arg-type]
+            source_highlights=self._highlights(source.original, "ar", matched) if source else [],
+            rendering_highlights=self._highlights(rendering.text, "en", matched) if rendering else [],
             speaker=speaker, date=date,
             provenance=self.store.provenance(anchor.article, figure, spans),
         )  # fmt: skip
@@ -104,10 +130,34 @@ class Archive:
         kind, record = self.store.resolve(record_id)
         return kind, record
 
+    def _highlights(self, text: str, side: str, matched) -> list[Highlight]:
+        return [Highlight(start=a, end=b) for a, b in self.engine.highlights(text, side, matched)]
 
-_FIELD_NAMES = {"ar": "arabic", "en": "english", "who": "speaker"}
+
+_FIELD_NAMES = {"arabic": ("ar", "ar_stem"), "english": ("en", "en_stem"), "speaker": ("who",)}
+_OPERATORS = {"AND", "OR", "NOT"}
 
 
-def _highlights(text: str, field: str, matched: frozenset[tuple[str, str]]) -> list[Highlight]:
-    wanted = {term for f, term in matched if f == field}
-    return [Highlight(start=a, end=b) for a, b, terms in terms_with_spans(text) if wanted.intersection(terms)]
+def _drop_stopwords(text: str, notes: list[str]) -> str:
+    """Function words left out of a word query; inside "quotes" they stay (a phrase is exact).
+    A query of nothing but function words is searched as the exact phrase, and says so."""
+    if not text.strip():
+        return text
+    quoted = [(m.start(), m.end()) for m in regex.finditer(r'"[^"]*"', text)]
+    words = [
+        t for t in arabic.tokenize(text)
+        if t.surface not in _OPERATORS and not text[t.end : t.end + 1] == ":"
+        and not any(a <= t.start < b for a, b in quoted)
+    ]  # fmt: skip
+    stop = [t for t in words if t.norm in arabic.stopwords()]
+    if not stop:
+        return text
+    if len(stop) == len(words) and not quoted:
+        notes.append(f'only common words: searched as the exact phrase "{text.strip()}"')
+        return '"' + text.strip().replace('"', " ") + '"'
+    out, last = [], 0
+    for t in stop:
+        out.append(text[last : t.start])
+        last = t.end
+    out.append(text[last:])
+    return "".join(out)

@@ -17,7 +17,15 @@ SEED_LINES = [
     for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-EXTRA = ["Figure 7: caption with no date", "(Figure 9).", "“unclosed quote", "فقط نص عربي قصير", "❖", "by Nobody", "*x* (y)"]
+EXTRA = [
+    "Figure 7: caption with no date",
+    "(Figure 9).",
+    "“unclosed quote",
+    "فقط نص عربي قصير",
+    "❖",
+    "by Nobody",
+    "*x* (y)",
+]
 
 
 def captures():
@@ -33,7 +41,9 @@ def test_any_capture_is_read_or_refused_in_one_line(text, as_html, tmp_path_fact
     if as_html:
         body = "".join(f"<p>{line}</p>\n" for line in text.split("\n\n"))
         path = folder / "articles" / "page.html"
-        path.write_text(f"<!DOCTYPE html><html><body><article>{body}</article></body></html>", encoding="utf-8")
+        path.write_text(
+            f"<!DOCTYPE html><html><body><article>{body}</article></body></html>", encoding="utf-8"
+        )
     else:
         path = folder / "articles" / "page.txt"
         path.write_text(text, encoding="utf-8")

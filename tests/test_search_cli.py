@@ -210,3 +210,21 @@ def test_names_learned_from_articles_reach_search_with_their_line(archive):
     assert archive.aliases.by_name("SDF") is learned["SDF"]
     # a name the hand-kept store already has is not learned again
     assert "KH" not in learned and archive.aliases.by_name("KH").found_in is None
+
+
+def test_index_from_another_version_asks_for_a_rebuild(built, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(built, copy)
+    folder = copy / (copy / "CURRENT").read_text().strip()
+    (folder / "format").write_text("1\n")
+    result = run("search", "x", index=copy)
+    assert result.exit_code == 2 and "run `archive build` again" in result.stderr
+
+
+def test_analyze_shows_search_form_stem_and_protection(corpus):
+    data = json.loads(run("analyze", "والمقاومة مرجوًّا الله", "--json", corpus=corpus).output)
+    assert [(t["original"], t["normalized"], t["stem"], t["protected"]) for t in data] == [
+        ("والمقاومة", "والمقاومه", "مقاومه", True),
+        ("مرجوًّا", "مرجوا", "مرجوا", False),
+        ("الله", "الله", "الله", True),
+    ]
