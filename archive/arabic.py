@@ -77,6 +77,10 @@ _ARTICLES = ("بال", "كال", "فال", "وال", "لل", "ال")
 _PARTICLES = ("ب", "ك", "ل")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _MIN_STEM = 3
+# The stem form also forgives a dropped hamza seat (رئيس/رييس, الوباء/الوبا, مؤتمر/موتمر); the exact
+# form keeps it, so the spelling as typed still ranks first.
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None})
+_LEADING = "وفبكل"  # letters that may be a conjunction or particle attached in front
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ def light_stem(norm: str, protected: frozenset[str] = ALWAYS_PROTECTED) -> tuple
             break
     if word in protected or "ال" + word in protected:
         return word, True
+    word = word.translate(_HAMZA_SEATS)  # names are checked as spelled; other words forgive the seat
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)], False
@@ -196,6 +201,26 @@ def fold_latin_word(word: str) -> str:
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = _POSSESSIVE_RE.sub("", bare)
     return bare.translate({ord(a): None for a in _APOSTROPHES})
+
+
+def query_stems(token: Token, protected: frozenset[str] = ALWAYS_PROTECTED) -> tuple[str, ...]:
+    """The stems a query word may stand for: its own, and the stems of the word without one or
+    two more leading particles than the stemmer dares remove (بحيث: ب + حيث; ووزارة: و + وزارة).
+
+    Documents keep the careful stem (so بيان never meets كيان); only the query tries the others.
+    """
+    if token.script != "ar" or token.protected:
+        return (token.stem,)
+    stems = [token.stem]
+    word = token.norm
+    for _ in range(2):
+        if word[:1] not in _LEADING or len(word) - 1 < _MIN_STEM:
+            break
+        word = word[1:]
+        other = light_stem(word, protected)[0]
+        if other not in stems:
+            stems.append(other)
+    return tuple(stems)
 
 
 def tokenize(text: str, protected: frozenset[str] = ALWAYS_PROTECTED) -> Iterator[Token]:

@@ -26,7 +26,7 @@ from archive.models import Entity, IngestResult
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 FORMAT_FILE = "format"
 
 

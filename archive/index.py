@@ -49,18 +49,23 @@ class ArchiveTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):  # fmt: skip
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        # A query word (not a phrase: whoosh tokenizes phrases with chars=True) may stand for
+        # several stems; the field ORs them (multitoken_query="or").
+        expand = self.form == "stem" and mode == "query" and not chars
         for pos, tok in enumerate(arabic.tokenize(value, self.protected), start=start_pos):
-            token.text = term_of(tok, self.form)
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = tok.surface
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + tok.start
-                token.endchar = start_char + tok.end
-            yield token
+            texts = arabic.query_stems(tok, self.protected) if expand else (term_of(tok, self.form),)
+            for text in texts:
+                token.text = text
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = tok.surface
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar = start_char + tok.start
+                    token.endchar = start_char + tok.end
+                yield token
 
 
 def term_of(tok: arabic.Token, form: str) -> str:
@@ -76,7 +81,7 @@ def _schema(protected: frozenset[str]) -> Schema:
         id=ID(stored=True, unique=True),
         kind=ID(stored=True),
         ar=TEXT(analyzer=exact, phrase=True),
-        ar_stem=TEXT(analyzer=stemmed, phrase=True),
+        ar_stem=TEXT(analyzer=stemmed, phrase=True, multitoken_query="or"),
         en=TEXT(analyzer=exact, phrase=True),
         en_stem=TEXT(analyzer=stemmed, phrase=True),
         who=TEXT(analyzer=exact, phrase=True),
@@ -201,7 +206,7 @@ class SentenceIndex:
             schema = Schema(id=ID(stored=True), text=TEXT(analyzer=analyzer))
         else:
             schema = Schema(id=ID(stored=True), text=TEXT(analyzer=ArchiveTokenizer("exact")),
-                            text_stem=TEXT(analyzer=ArchiveTokenizer("stem")))  # fmt: skip
+                            text_stem=TEXT(analyzer=ArchiveTokenizer("stem"), multitoken_query="or"))  # fmt: skip
         self.plain = plain
         self._ix = RamStorage().create_index(schema)
         writer = self._ix.writer()

@@ -62,3 +62,21 @@ def test_romanized_spelling_not_in_the_store_reaches_the_kh_statement(archive, q
 def test_romanized_name_with_other_words_keeps_them(archive):
     hits = archive.search("Kataeb Hizbullah appreciated").hits
     assert hits and all("appreciated" in h.rendering.text for h in hits if h.rendering)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("كان حيث يكون", "بحيث"),  # a particle on a three-letter word, in the query
+        ("اجتماع وزارة الصحة", "ووزارة"),  # a conjunction before a root و
+        ("انتشار الوباء سريع", "الوبا"),  # a dropped hamza seat
+        ("رئيس الحكومة", "رييس"),
+    ],
+)
+def test_query_words_reach_forms_the_careful_stem_keeps_apart(text, query):
+    assert SentenceIndex([text, "نص آخر لا علاقة له"]).search([query]) == [0]
+
+
+def test_a_statement_is_not_an_entity():
+    # بيان (statement) and كيان (entity) differ by their first letter: the stemmer must not join them
+    assert SentenceIndex(["صدر كيان جديد", "صدر بيان جديد"]).search(["بيان"]) == [1]
