@@ -80,3 +80,17 @@ def test_query_words_reach_forms_the_careful_stem_keeps_apart(text, query):
 def test_a_statement_is_not_an_entity():
     # بيان (statement) and كيان (entity) differ by their first letter: the stemmer must not join them
     assert SentenceIndex(["صدر كيان جديد", "صدر بيان جديد"]).search(["بيان"]) == [1]
+
+
+def test_recall_measurement_holds_on_a_sample():
+    """The full measurement is scripts/measure_arabic_recall; a sample of it guards against a
+    change to the analysis that loses recall (the script exits non-zero below 0.98)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    script = REPO / "scripts" / "measure_arabic_recall"
+    proc = subprocess.run([sys.executable, str(script), "--limit", "600"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "archive analysis" in proc.stdout
