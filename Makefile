@@ -26,6 +26,7 @@ demo: build
 	$(BIN)/archive search "الاطار التنسيقي"
 	$(BIN)/archive search "coordination framework"
 	$(BIN)/archive search "Tansiqiya"
+	$(BIN)/archive search "Kataeb Hizbullah"
 	$(BIN)/archive search "تخریب"
 
 test: install
