@@ -16,17 +16,19 @@ from pathlib import Path
 
 from archive.aliases import load_aliases
 from archive.arabic import protected_words
+from archive.embed import Embedder
 from archive.errors import ArchiveError
 from archive.index import build_index
 from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
 from archive.ingest.capture import DEFAULT_MAX_BYTES
 from archive.ingest.layout import load_publishers
-from archive.models import Entity, IngestResult
+from archive.models import Decision, Entity, IngestResult
+from archive.review import load_decisions
 
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 FORMAT_FILE = "format"
 
 
@@ -35,9 +37,12 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     directory: Path | None = None
+    unapplied: list[Decision] = field(default_factory=list)  # decisions that matched no record
 
 
-def corpus_context(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestContext:
+def corpus_context(
+    corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES, embedder: Embedder | None = None
+) -> IngestContext:
     if not corpus.is_dir():
         raise ArchiveError(f"{corpus}: no corpus folder here (expected corpus/articles/ with captures)")
     return IngestContext(
@@ -45,7 +50,14 @@ def corpus_context(corpus: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestCo
         aliases=load_aliases(corpus / "aliases.jsonl"),
         publishers=load_publishers(corpus / "publishers.toml"),
         max_bytes=max_bytes,
+        decisions=load_decisions(corpus),
+        embedder=embedder,
     )
+
+
+def embedding_cache(index: Path) -> Path:
+    """Embeddings outlive builds (they depend on text only), so they sit beside them."""
+    return index / "cache" / "embeddings.sqlite"
 
 
 def capture_files(corpus: Path) -> list[Path]:
@@ -57,7 +69,9 @@ def capture_files(corpus: Path) -> list[Path]:
 
 def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES) -> BuildReport:  # fmt: skip
-    ctx = corpus_context(corpus, max_bytes)
+    index.mkdir(parents=True, exist_ok=True)
+    embedder = Embedder(embedding_cache(index))
+    ctx = corpus_context(corpus, max_bytes, embedder)
     files = capture_files(corpus)
     report = BuildReport()
     results: list[IngestResult] = []
@@ -65,7 +79,7 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
         if progress:
             progress(f"ingest {path.name}", n, len(files))
         try:
-            results.append(ingest_file(path, ctx)[0])
+            results.append(ingest_file(path, ctx))
         except ArchiveError as exc:
             report.errors.append(str(exc))
     index.mkdir(parents=True, exist_ok=True)
@@ -91,6 +105,9 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
     _switch(index, target)
     if previous is not None and previous != target:
         shutil.rmtree(previous, ignore_errors=True)
+    applied = {d for r in results for p in r.pairs for d in p.decisions}
+    report.unapplied = [d for d in ctx.decisions if d.id not in applied]
+    embedder.close()
     report.directory = target
     report.counts = {
         "articles": len(results),
@@ -176,6 +193,8 @@ def _documents(results: list[IngestResult], ctx: IngestContext):
         renderings = {x.id: x for x in r.renderings}
         paired: set[str] = set()
         for pair in r.pairs:
+            if pair.status == "rejected":
+                continue  # kept as a record for the audit trail; its sides are searched on their own
             paired.update((pair.source, pair.rendering))
             source, rendering = sources[pair.source], renderings[pair.rendering]
             yield _doc(pair.id, "pair", r, source, rendering, ctx)

@@ -80,7 +80,7 @@ def ingest(file: Path, corpus: Path, max_bytes: int, as_json: bool) -> None:
     from archive.build import corpus_context
     from archive.ingest import ingest_file
 
-    result, _ = ingest_file(file, corpus_context(corpus, max_bytes))
+    result = ingest_file(file, corpus_context(corpus, max_bytes))
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return

@@ -103,10 +103,10 @@ def record_view(archive, record_id: str) -> dict:
     if isinstance(record, Pair):
         source, rendering = store.get(record.source)[1], store.get(record.rendering)[1]
         view["source"], view["rendering"] = source.model_dump(mode="json"), rendering.model_dump(mode="json")
-        spans = [source.span] + [s for f in rendering.fragments for s in f.spans]
+        spans = ([source.span] if source.span else []) + [s for f in rendering.fragments for s in f.spans]
         prov = store.provenance(source.article, source.figure or rendering.figure, spans)
     elif isinstance(record, SourceText):
-        prov = store.provenance(record.article, record.figure, [record.span])
+        prov = store.provenance(record.article, record.figure, [record.span] if record.span else [])
     elif isinstance(record, Rendering):
         prov = store.provenance(record.article, record.figure, [s for f in record.fragments for s in f.spans])
     elif isinstance(record, Figure):

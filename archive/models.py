@@ -100,9 +100,12 @@ class SourceText(Record):
         description="Exactly the characters of the file at `span` (for an HTML page: their text, without tags)."
     )
     normalized: str = Field(description="The search form; derived, never shown as the quote.")
-    span: Span
+    span: Span | None = Field(description="None for text a translator typed (see typed_by).")
     ocr_suspect: bool
     ocr_evidence: list[str]
+    typed_by: str | None = Field(
+        default=None, description="Who typed it, e.g. from the figure image; None if captured."
+    )
 
 
 class Fragment(Record):
@@ -124,9 +127,28 @@ class Rendering(Record):
     cue: str | None = Field(description='The words that introduce it, e.g. "The statement read".')
     editorial_insertions: list[str]
     has_ellipsis: bool
+    typed_by: str | None = Field(
+        default=None, description="A translator's own rendering; None if the article's."
+    )
 
 
 PairStatus = Literal["suggested", "confirmed", "rejected"]
+
+
+class Segment(Record):
+    """Characters `start:end` of a source's original or a rendering's text, and what they say."""
+
+    start: int
+    end: int
+    text: str
+
+
+class ClauseLink(Record):
+    """Arabic clauses and the English clauses that render them (1:1, 1:n or n:1)."""
+
+    ar: list[Segment]
+    en: list[Segment]
+    similarity: float
 
 
 class Pair(Record):
@@ -135,8 +157,42 @@ class Pair(Record):
     rendering: str
     confidence: float = Field(ge=0.0, le=1.0)
     status: PairStatus
-    method: str
+    method: str = Field(description="evidence-v2 (suggested by the archive) or hand (made by a translator).")
     evidence: dict[str, float] = Field(description="Each signal that went into the confidence.")
+    alignment: list[ClauseLink] = Field(
+        default_factory=list, description="Which Arabic clause each English clause renders."
+    )
+    omitted: list[Segment] = Field(
+        default_factory=list, description="Arabic clauses the rendering leaves out."
+    )
+    excerpt: Segment | None = Field(
+        default=None, description="The part of the Arabic a translator said the rendering covers."
+    )
+    flags: list[str] = Field(default_factory=list, description="Why a translator should look at it.")
+    decisions: list[str] = Field(
+        default_factory=list, description="Ids of the review decisions applied to it."
+    )
+
+
+ReviewAction = Literal["confirm", "reject", "pair", "attach-arabic", "attach-english", "narrow"]
+
+
+class Decision(Record):
+    """One translator decision: a line of `corpus/reviews.jsonl`. Decisions win over suggestions on
+    every rebuild; a later decision on the same pair overrides an earlier one."""
+
+    id: str
+    action: ReviewAction
+    source: str | None = Field(default=None, description="Source id (for attach-arabic: the id it gets).")
+    rendering: str | None = Field(
+        default=None, description="Rendering id (for attach-english: the id it gets)."
+    )
+    text: str | None = Field(
+        default=None, description="Typed text (attach-*), or the covered Arabic (narrow)."
+    )
+    who: str
+    when: dt.datetime
+    note: str | None = None
 
 
 class Provenance(Record):

@@ -107,7 +107,7 @@ class Archive:
         anchor = source or rendering
         assert anchor is not None
         figure = (source.figure if source else None) or (rendering.figure if rendering else None)
-        spans = ([source.span] if source else []) + (
+        spans = ([source.span] if source and source.span else []) + (
             [s for f in rendering.fragments for s in f.spans] if rendering else []
         )
         figure_record = self.store.figure(anchor.article, figure)

@@ -28,7 +28,7 @@ def cases():
 @pytest.mark.parametrize(("capture", "gold"), list(cases()))
 def test_ingest_finds_every_gold_item_and_invents_nothing(capture, gold, corpus):
     assert capture is not None, f"no capture for {gold.name}"
-    result, _ = ingest_file(capture, corpus_context(corpus))
+    result = ingest_file(capture, corpus_context(corpus))
     scores = evaluate(result, json.loads(gold.read_text()))
     print(f"\n{capture.name}\n{table(scores)}")
     problems = {name: s.problems for name, s in scores.items() if s.problems}

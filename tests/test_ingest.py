@@ -20,7 +20,7 @@ GOLD = {
 @pytest.fixture(scope="module")
 def ingested(corpus):
     ctx = corpus_context(corpus)
-    return {s: ingest_file(corpus / "articles" / f"{s}.txt", ctx)[0] for s in GOLD}
+    return {s: ingest_file(corpus / "articles" / f"{s}.txt", ctx) for s in GOLD}
 
 
 @pytest.mark.parametrize("seed", list(GOLD))
@@ -140,7 +140,7 @@ def test_sidecar_overrides_and_is_recorded(corpus, tmp_path):
     (tmp_path / "c" / "articles" / f"{SEED_2021}.meta.toml").write_text(
         'url = "https://example.org/a"\naccessed = 2021-08-04\n'
     )
-    result, _ = ingest_file(tmp_path / "c" / "articles" / f"{SEED_2021}.txt", corpus_context(tmp_path / "c"))
+    result = ingest_file(tmp_path / "c" / "articles" / f"{SEED_2021}.txt", corpus_context(tmp_path / "c"))
     assert result.article.url == "https://example.org/a"
     assert result.article.facts_from_sidecar == ["accessed", "url"]
 
@@ -148,5 +148,5 @@ def test_sidecar_overrides_and_is_recorded(corpus, tmp_path):
 def test_ids_are_the_same_on_a_second_ingest(corpus):
     ctx = corpus_context(corpus)
     path = Path(corpus / "articles" / f"{SEED_2021}.txt")
-    first, second = ingest_file(path, ctx)[0], ingest_file(path, ctx)[0]
+    first, second = ingest_file(path, ctx), ingest_file(path, ctx)
     assert first.model_dump() == second.model_dump()

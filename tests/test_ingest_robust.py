@@ -48,7 +48,7 @@ def test_any_capture_is_read_or_refused_in_one_line(text, as_html, tmp_path_fact
         path = folder / "articles" / "page.txt"
         path.write_text(text, encoding="utf-8")
     try:
-        result, _ = ingest_file(path, corpus_context(REPO / "corpus"))
+        result = ingest_file(path, corpus_context(REPO / "corpus"))
     except ArchiveError as exc:
         assert "\n" not in str(exc) and str(path) in str(exc)
         return

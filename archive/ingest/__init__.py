@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -24,6 +24,7 @@ import regex
 from archive.aliases import AliasStore
 from archive.align import suggest_pairs
 from archive.arabic import normalize
+from archive.embed import Embedder
 from archive.errors import ArchiveError
 from archive.ingest import figures as fig_mod
 from archive.ingest import quotes as quote_mod
@@ -31,7 +32,8 @@ from archive.ingest.capture import DEFAULT_MAX_BYTES, blocks_of, read_capture
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
-from archive.models import Article, Entity, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
+from archive.models import Article, Decision, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
+from archive.review import apply_decisions
 
 CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"
@@ -45,6 +47,8 @@ class IngestContext:
     aliases: AliasStore
     publishers: list[Publisher]
     max_bytes: int = DEFAULT_MAX_BYTES
+    decisions: list[Decision] = field(default_factory=list)  # translators', from corpus/reviews.jsonl
+    embedder: Embedder | None = None  # for the similarity evidence; None leaves it out
 
 
 def article_id_for(path: Path) -> str:
@@ -55,8 +59,8 @@ def short_hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:12]
 
 
-def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Entity]]:
-    """Read one capture; returns its records and the names it defines (abbreviations, short forms)."""
+def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
+    """Read one capture into records, apply the translators' decisions about them, suggest pairs."""
     if path.suffix.lower() not in CAPTURE_SUFFIXES:
         raise ArchiveError(
             f"{path}: not a capture this archive reads (expected {', '.join(CAPTURE_SUFFIXES)})"
@@ -120,8 +124,13 @@ def ingest_file(path: Path, ctx: IngestContext) -> tuple[IngestResult, list[Enti
         article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
         names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
     )  # fmt: skip
-    result.pairs = suggest_pairs(result, aliases)
-    return result, local
+    applied = apply_decisions(ctx.decisions, result.sources, result.renderings)
+    result.sources.extend(applied.sources)
+    result.renderings.extend(applied.renderings)
+    result.pairs = suggest_pairs(
+        result, aliases, ctx.embedder, list(applied.fixed.values()), applied.rejected
+    )
+    return result
 
 
 def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> list[SourceText]:
