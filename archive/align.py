@@ -54,6 +54,11 @@ def suggest_pairs(
     sources = [s for s in result.sources if s.kind == "statement"]
     renderings = result.renderings
     vectors = _vectors(embedder, sources, renderings)
+    for pair in fixed:  # a translator's pair still shows the evidence, for the record
+        source = next((s for s in sources if s.id == pair.source), None)
+        rendering = next((r for r in renderings if r.id == pair.rendering), None)
+        if source is not None and rendering is not None and not pair.evidence:
+            pair.evidence = _evidence(source, rendering, sources, renderings, aliases, result, vectors)
     candidates = []
     for source in sources:
         if source.id in taken_sources:
@@ -145,7 +150,8 @@ def _point_order(source, rendering, sources, renderings) -> float:
     if source.figure is None or source.figure != rendering.figure:
         return 0.0
     points = sorted(
-        (s for s in sources if s.figure == source.figure), key=lambda s: (s.point or 0, s.span.start)
+        (s for s in sources if s.figure == source.figure),
+        key=lambda s: (s.point or 0, s.span.start if s.span else 0),
     )
     quoted = [r for r in renderings if r.figure == rendering.figure]
     if len(points) == 1 and len(quoted) == 1:
@@ -184,6 +190,7 @@ _AR_CLAUSE_RE = regex.compile(r"[^.؟!،؛:]+[.؟!،؛:]*")
 # English clause ends: a sentence end before a capital (not "U.S. combat"), a semicolon, an ellipsis
 _EN_BOUNDARY_RE = regex.compile(r"(?<!\b[A-Z])[.?!]+[\"”’)]*\s+(?=[\"“(\[]?[A-Z])|;\s+|\.\.\.\s*|…\s*")
 MIN_CLAUSE_WORDS = 3
+MERGE_PENALTY = 0.1  # a 1:2 or 2:1 link must beat a 1:1 link plus an omission on its merits
 
 
 def clauses(text: str, arabic: bool) -> list[Segment]:
@@ -261,7 +268,8 @@ def _align_clauses(ar: list[Segment], en: list[Segment], embedder) -> tuple[list
                 continue
             score = best[(i, j)][0]
             moves = [((i + 1, j), 0.0, ("ar", i)), ((i, j + 1), 0.0, ("en", j))]
-            moves += [((i + di, j + dj), (sim[(i, j, di, dj)] - bar) * (di + dj) / 2, ("link", i, j, di, dj))
+            moves += [((i + di, j + dj), (sim[(i, j, di, dj)] - bar) * (di + dj) / 2 - MERGE_PENALTY * (di + dj - 2),
+                       ("link", i, j, di, dj))
                       for di, dj in ((1, 1), (1, 2), (2, 1)) if (i, j, di, dj) in sim]  # fmt: skip
             for target, gain, step in moves:
                 if target[0] > len(ar) or target[1] > len(en):
@@ -298,7 +306,7 @@ def _flag_differing_renderings(pairs: list[Pair], by_id: dict) -> None:
 
 MARGIN_K = 4
 MARGIN_THRESHOLD = 1.06  # chosen with scripts/measure_alignment; see README
-MIN_COSINE = 0.3
+MIN_COSINE = 0.4  # a margin alone can flatter a line that is near nothing (see README)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,9 @@ def build(corpus: Path, index_dir: Path, max_bytes: int) -> None:
         result = run_build(corpus, index_dir, progress=report, max_bytes=max_bytes)
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
+    for d in result.unapplied:
+        click.echo(f"warning: decision {d.id} ({d.action} {d.source or ''} {d.rendering or ''}) matches no record; "
+                   "it stays in corpus/reviews.jsonl", err=True)  # fmt: skip
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
     click.echo(f"built {index_dir}/: {counts}")
     if result.errors:
@@ -142,6 +145,134 @@ def analyze(text: str, corpus: Path, as_json: bool) -> None:
         _print_json(tokens)
         return
     print_analysis(console, text, tokens)
+
+
+@cli.command()
+@click.argument("ar_file", type=click.Path(path_type=Path))
+@click.argument("en_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the alignment as JSON.")
+def align(ar_file: Path, en_file: Path, as_json: bool) -> None:
+    """Align an Arabic text with an English one: which lines render which (one sentence or
+    paragraph per line, in any order; lines without a counterpart are listed as unpaired)."""
+    from archive.align_view import align_files, print_alignment
+
+    result = align_files(ar_file, en_file)
+    if as_json:
+        _print_json(result)
+        return
+    print_alignment(console, result)
+
+
+@cli.group(invoke_without_command=True)
+@_CORPUS
+@_INDEX
+@click.option(
+    "--who", envvar="ARCHIVE_REVIEWER", help="Your name in the decision record (default: login name)."
+)
+@click.pass_context
+def review(ctx: click.Context, corpus: Path, index_dir: Path, who: str | None) -> None:
+    """Review suggested pairs: without a subcommand, walk through them one by one.
+
+    Decisions are appended to corpus/reviews.jsonl and win over suggestions on every rebuild.
+    """
+    ctx.obj = {"corpus": corpus, "index": index_dir, "who": who}
+    if ctx.invoked_subcommand is None:
+        from archive.review_view import interactive_review
+
+        interactive_review(console, corpus, index_dir, who)
+
+
+def _record(ctx: click.Context, action: str, **kwargs) -> None:
+    from archive.review import record
+    from archive.search import Archive
+
+    # options given after the subcommand win over those given before it
+    corpus = kwargs.pop("corpus", None) or ctx.obj["corpus"]
+    index = kwargs.pop("index_dir", None) or ctx.obj["index"]
+    who = kwargs.pop("who", None) or ctx.obj["who"]
+    with Archive(index) as archive:
+        decisions = record(corpus, archive.store, action, who=who, **kwargs)
+    for d in decisions:
+        click.echo(f"recorded {d.id}: {d.action} {d.source or ''} {d.rendering or ''}".rstrip())
+    click.echo("run `archive build` to apply")
+
+
+def _NOTE(f):  # noqa: N802 - reads like the other option decorators
+    """--note, and the group's --corpus/--index/--who accepted after the subcommand as well."""
+    f = click.option("--note", help="Why, in your words (kept with the decision).")(f)
+    f = click.option("--who", default=None, help="Your name in the decision record.")(f)
+    f = click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Folder of the built index.",
+    )(f)
+    return click.option("--corpus", type=click.Path(path_type=Path), default=None, help="Corpus folder.")(f)
+
+
+@review.command("confirm")
+@click.argument("pair")
+@_NOTE
+@click.pass_context
+def review_confirm(ctx: click.Context, pair: str, note: str | None, **where) -> None:
+    """Confirm a suggested pair: it is kept on every rebuild."""
+    _record(ctx, "confirm", pair=pair, note=note, **where)
+
+
+@review.command("reject")
+@click.argument("pair")
+@_NOTE
+@click.pass_context
+def review_reject(ctx: click.Context, pair: str, note: str | None, **where) -> None:
+    """Reject a pair: it is never suggested again."""
+    _record(ctx, "reject", pair=pair, note=note, **where)
+
+
+@review.command("fix")
+@click.argument("pair")
+@click.option("--rendering", help="The English rendering that really renders this Arabic.")
+@click.option("--source", help="The Arabic source that this English really renders.")
+@click.option("--arabic", help="The part of the Arabic the rendering covers (copied exactly).")
+@_NOTE
+@click.pass_context
+def review_fix(ctx: click.Context, pair: str, rendering: str | None, source: str | None, arabic: str | None,
+               note: str | None, **where) -> None:  # fmt: skip
+    """Fix a pair: attach another rendering or source, or narrow the Arabic it covers."""
+    if arabic is not None:
+        _record(ctx, "narrow", pair=pair, text=arabic, note=note, **where)
+    else:
+        _record(ctx, "fix", pair=pair, source=source, rendering=rendering, note=note, **where)
+
+
+@review.command("pair")
+@click.argument("source")
+@click.argument("rendering")
+@_NOTE
+@click.pass_context
+def review_pair(ctx: click.Context, source: str, rendering: str, note: str | None, **where) -> None:
+    """Pair an Arabic source with an English rendering by hand."""
+    _record(ctx, "pair", source=source, rendering=rendering, note=note, **where)
+
+
+@review.command("attach-arabic")
+@click.argument("rendering")
+@click.argument("text")
+@_NOTE
+@click.pass_context
+def review_attach_arabic(ctx: click.Context, rendering: str, text: str, note: str | None, **where) -> None:
+    """Give a rendering its Arabic original (for example typed from the figure image)."""
+    _record(ctx, "attach-arabic", rendering=rendering, text=text, note=note, **where)
+
+
+@review.command("attach-english")
+@click.argument("source")
+@click.argument("text")
+@_NOTE
+@click.pass_context
+def review_attach_english(ctx: click.Context, source: str, text: str, note: str | None, **where) -> None:
+    """Give an Arabic source an English rendering (your own translation)."""
+    _record(ctx, "attach-english", source=source, text=text, note=note, **where)
 
 
 @cli.command()

@@ -115,7 +115,7 @@ def apply_decisions(
                            typed_by=d.who)  # fmt: skip
             by_source[s.id] = s
             out.sources.append(s)
-            _fix(out, pair_id(s.id, r.id), s.id, r.id, "confirmed", d)
+            _fix(out, pair_id(s.id, r.id), s.id, r.id, "confirmed", d, method="hand")
         elif d.action == "attach-english" and d.source in by_source and d.text:
             s = by_source[d.source]
             r = Rendering(id=d.rendering or typed_rendering_id(s.article, s.figure, d.text), article=s.article,
@@ -124,7 +124,7 @@ def apply_decisions(
                           typed_by=d.who)  # fmt: skip
             by_rendering[r.id] = r
             out.renderings.append(r)
-            _fix(out, pair_id(s.id, r.id), s.id, r.id, "confirmed", d)
+            _fix(out, pair_id(s.id, r.id), s.id, r.id, "confirmed", d, method="hand")
         elif d.source in by_source and d.rendering in by_rendering:
             key = (d.source, d.rendering)
             if d.action in ("confirm", "pair"):
@@ -160,3 +160,61 @@ def _fix(
     pair.decisions.append(d.id)
     out.used.add(d.id)
     return pair
+
+
+# --- recording decisions from the command line ---------------------------------------------------
+
+
+def record(corpus: Path, store, action: str, *, pair: str | None = None, source: str | None = None,
+           rendering: str | None = None, text: str | None = None, note: str | None = None,
+           who: str | None = None) -> list[Decision]:  # fmt: skip
+    """Check a decision against the built archive and append it; returns what was recorded.
+
+    `pair` may name the pair for confirm, reject and narrow; fix is a reject of the pair plus a
+    pair of its source (or rendering) with the one given.
+    """
+    from archive.models import Pair as PairModel
+
+    def lookup(record_id: str, kind: type, what: str):
+        kind_name, found = store.resolve(record_id)
+        if not isinstance(found, kind):
+            raise ArchiveError(f"{record_id} is a {kind_name}, not a {what}")
+        return found
+
+    if pair is not None:
+        p = lookup(pair, PairModel, "pair")
+        source, rendering = source or p.source, rendering or p.rendering
+    if source is not None:
+        source = lookup(source, SourceText, "source (Arabic)").id
+    if rendering is not None:
+        rendering = lookup(rendering, Rendering, "rendering (English)").id
+    decisions: list[Decision] = []
+    if action in ("confirm", "reject", "pair"):
+        if source is None or rendering is None:
+            raise ArchiveError(f"{action} needs a pair, or a source and a rendering")
+        decisions.append(new_decision(action, source=source, rendering=rendering, note=note, who=who))
+    elif action == "fix":
+        p = lookup(pair, PairModel, "pair") if pair else None
+        if p is None or (source == p.source and rendering == p.rendering):
+            raise ArchiveError("fix needs a pair and --rendering or --source naming the one to use instead")
+        decisions.append(new_decision("reject", source=p.source, rendering=p.rendering, note=note, who=who))
+        decisions.append(new_decision("pair", source=source, rendering=rendering, note=note, who=who))
+    elif action == "narrow":
+        original = lookup(source, SourceText, "source").original if source else ""
+        if not text or text not in original:
+            raise ArchiveError("--arabic must be a part of the pair's Arabic, copied exactly")
+        decisions.append(
+            new_decision("narrow", source=source, rendering=rendering, text=text, note=note, who=who)
+        )
+    elif action == "attach-arabic":
+        if rendering is None or not text or not text.strip():
+            raise ArchiveError("attach-arabic needs a rendering id and the Arabic text")
+        decisions.append(new_decision(action, rendering=rendering, text=text.strip(), note=note, who=who))
+    elif action == "attach-english":
+        if source is None or not text or not text.strip():
+            raise ArchiveError("attach-english needs a source id and the English text")
+        decisions.append(new_decision(action, source=source, text=text.strip(), note=note, who=who))
+    else:
+        raise ArchiveError(f"unknown review action {action!r}")
+    append_decisions(corpus, decisions)
+    return decisions

@@ -80,5 +80,18 @@ class Store:
             source_file=article.source_file, sha256=article.sha256, spans=spans,
         )  # fmt: skip
 
+    def renderings_of(self, article_id: str) -> list[Rendering]:
+        rows = self._con.execute("SELECT body FROM records WHERE type = 'rendering' ORDER BY id")
+        found = (Rendering.model_validate(json.loads(body)) for (body,) in rows)
+        return [r for r in found if r.article == article_id]
+
+    def pairs_to_review(self) -> list[Pair]:
+        """Suggested pairs, those with flags first, then the least sure."""
+        rows = self._con.execute("SELECT body FROM records WHERE type = 'pair' ORDER BY id")
+        pairs = [Pair.model_validate(json.loads(body)) for (body,) in rows]
+        return sorted(
+            (p for p in pairs if p.status == "suggested"), key=lambda p: (not p.flags, p.confidence, p.id)
+        )
+
     def close(self) -> None:
         self._con.close()
