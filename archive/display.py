@@ -127,8 +127,14 @@ def print_record(console: Console, view: dict) -> None:
     if "source" in view:
         console.print(Text("AR  " + view["source"]["original"]))
         console.print(Text("EN  " + view["rendering"]["text"]))
+    for link in record.get("alignment") or []:
+        ar = " ".join(seg["text"] for seg in link["ar"])
+        en = " ".join(seg["text"] for seg in link["en"])
+        console.print(Text(f"  ≈ {link['similarity']:.2f}  ").append(Text(ar)).append("  →  ").append(Text(en)))
+    for seg in record.get("omitted") or []:
+        console.print(Text("  not rendered: ", style="yellow").append(Text(seg["text"])))
     for key, value in record.items():
-        if key in ("id", "normalized", "fragments"):
+        if key in ("id", "normalized", "fragments", "alignment", "omitted"):
             continue
         console.print(Text(f"  {key}: ").append(Text(str(UNKNOWN if value is None else value))))
     console.print("[bold]provenance[/bold]")
