@@ -28,7 +28,7 @@ from archive.review import load_decisions
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 FORMAT_FILE = "format"
 
 
@@ -197,28 +197,46 @@ def _documents(results: list[IngestResult], ctx: IngestContext):
                 continue  # kept as a record for the audit trail; its sides are searched on their own
             paired.update((pair.source, pair.rendering))
             source, rendering = sources[pair.source], renderings[pair.rendering]
-            yield _doc(pair.id, "pair", r, source, rendering, ctx)
+            yield _doc(pair.id, "pair", r, source, rendering, ctx, pair.status)
         for source in r.sources:
             if source.id not in paired:
-                yield _doc(source.id, "source", r, source, None, ctx)
+                yield _doc(source.id, "source", r, source, None, ctx, "unpaired")
         for rendering in r.renderings:
             if rendering.id not in paired:
-                yield _doc(rendering.id, "rendering", r, None, rendering, ctx)
+                yield _doc(rendering.id, "rendering", r, None, rendering, ctx, "unpaired")
 
 
-def _doc(doc_id, kind, result: IngestResult, source, rendering, ctx: IngestContext) -> dict[str, str]:
+def _doc(doc_id, kind, result: IngestResult, source, rendering, ctx: IngestContext, status: str) -> dict:
+    """A search document: the text of both sides, who spoke (with every name they go by, for
+    speaker: and org: filters), and the facts filters and facets use. Unknown facts are left out."""
     figure_number = (source.figure if source else None) or (rendering.figure if rendering else None)
     figure = next((f for f in result.figures if f.number == figure_number), None)
     speaker = (rendering.speaker if rendering else None) or (figure.speaker if figure else None)
-    names: list[str] = []
-    for name in filter(None, [speaker, rendering.speaker_org if rendering else None]):
-        entity = ctx.aliases.by_name(name)
-        names.extend(entity.latin_names + entity.arabic_names if entity else [name])
+    entity = ctx.aliases.by_name(speaker) if speaker else None
+    org = (rendering.speaker_org if rendering else None) or (figure.speaker_org if figure else None)
+    if org is None and entity is not None:
+        org = entity.org if entity.kind == "person" else entity.en
+    org_entity = ctx.aliases.by_name(org) if org else None
+
+    def names(name: str | None, known) -> list[str]:
+        if not name:
+            return []
+        return known.latin_names + known.arabic_names if known else [name]
+
+    date = (rendering.date if rendering else None) or (figure.date if figure else None)
     return {
         "id": doc_id,
         "kind": kind,
         "ar": source.original if source else "",
         "en": rendering.text if rendering else "",
-        "who": " | ".join(dict.fromkeys(names)),
+        "who": " | ".join(dict.fromkeys(names(speaker, entity) + names(org, org_entity))),
+        "org": " | ".join(dict.fromkeys(names(org, org_entity))),
         "article": result.article.id,
+        "figure": str(figure_number) if figure_number is not None else None,
+        "lang": " ".join(side for side, present in (("ar", source), ("en", rendering)) if present),
+        "status": status,
+        "date": int(date.strftime("%Y%m%d")) if date else None,
+        "year": str(date.year) if date else None,
+        "speaker_facet": entity.en if entity else speaker,
+        "org_facet": org_entity.en if org_entity else org,
     }

@@ -95,14 +95,25 @@ def ingest(file: Path, corpus: Path, max_bytes: int, as_json: bool) -> None:
 @cli.command()
 @click.argument("query")
 @_INDEX
-@click.option("--limit", default=10, show_default=True, help="How many hits to show.")
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
-def search(query: str, index_dir: Path, limit: int, as_json: bool) -> None:
-    """Search in Arabic, English or romanized Arabic (the script is detected)."""
+@click.option("--limit", default=10, show_default=True, help="Hits per page.")
+@click.option("--page", default=1, show_default=True, help="Which page of hits.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option(
+    "--facets", is_flag=True, help="Count the hits by speaker, organization, year, article and status."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON (shape: archive schema).")
+def search(
+    query: str, index_dir: Path, limit: int, page: int, sort: str, facets: bool, as_json: bool
+) -> None:
+    """Search in Arabic, English or romanized Arabic (the script is detected per word).
+
+    Words are ANDed; "phrases", OR, NOT, prefix* and (groups) work; filters: speaker:, org:,
+    figure:, article:, lang:ar|en, status:confirmed|suggested|unpaired, date:2021-07..2021-08.
+    """
     from archive.search import Archive
 
     with Archive(index_dir) as archive:
-        result = archive.search(query, limit=limit)
+        result = archive.search(query, limit=limit, page=page, sort=sort, facets=facets)
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return

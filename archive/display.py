@@ -21,8 +21,11 @@ from archive.models import (
 UNKNOWN = "unknown"
 
 
-def _marked(text: str, highlights: list[Highlight]) -> Text:
+def _marked(text: str, highlights: list[Highlight], aligned: list[Highlight] = ()) -> Text:
+    """Matched words on yellow; on the other side of a pair, the clauses aligned with them underlined."""
     out = Text(text)
+    for h in aligned:
+        out.stylize("underline", h.start, h.end)
     for h in highlights:
         out.stylize("bold black on yellow", h.start, h.end)
     return out
@@ -52,7 +55,10 @@ def print_search(console: Console, result: SearchResult) -> None:
     if not result.hits:
         console.print(f"no hits for {result.query!r}", highlight=False)
         return
-    for n, hit in enumerate(result.hits, start=1):
+    first = (result.page - 1) * result.per_page
+    console.print(f"[dim]{result.total} match(es); showing {first + 1}-{first + len(result.hits)}, "
+                  f"by {result.sort}[/dim]", highlight=False)  # fmt: skip
+    for n, hit in enumerate(result.hits, start=first + 1):
         head = Text(f"{n}. ", style="bold")
         head.append(f"{hit.kind} {hit.id}", style="bold cyan")
         head.append(f"  {hit.speaker or 'speaker unknown'} · {hit.date or 'date unknown'}")
@@ -75,6 +81,10 @@ def print_search(console: Console, result: SearchResult) -> None:
         console.print(f"   [dim]{_provenance_line(hit.provenance)}[/dim]", highlight=False)
         if hit.provenance.source_url:
             console.print(f"   [dim]primary source: {hit.provenance.source_url}[/dim]", highlight=False)
+    for name, counts in result.facets.items():
+        if counts:
+            shown = ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:8])
+            console.print(f"[bold]{name}[/bold]: {shown}", highlight=False)
 
 
 def print_ingest(console: Console, result: IngestResult) -> None:
@@ -130,7 +140,9 @@ def print_record(console: Console, view: dict) -> None:
     for link in record.get("alignment") or []:
         ar = " ".join(seg["text"] for seg in link["ar"])
         en = " ".join(seg["text"] for seg in link["en"])
-        console.print(Text(f"  ≈ {link['similarity']:.2f}  ").append(Text(ar)).append("  →  ").append(Text(en)))
+        console.print(
+            Text(f"  ≈ {link['similarity']:.2f}  ").append(Text(ar)).append("  →  ").append(Text(en))
+        )
     for seg in record.get("omitted") or []:
         console.print(Text("  not rendered: ", style="yellow").append(Text(seg["text"])))
     for key, value in record.items():

@@ -15,13 +15,13 @@ stores with the index, so the query side always uses the set the index was built
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import qparser, query
+from whoosh import qparser, query, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang.porter import stem
 
@@ -85,8 +85,50 @@ def _schema(protected: frozenset[str]) -> Schema:
         en=TEXT(analyzer=exact, phrase=True),
         en_stem=TEXT(analyzer=stemmed, phrase=True),
         who=TEXT(analyzer=exact, phrase=True),
-        article=ID(stored=True),
+        org=TEXT(analyzer=exact, phrase=True),
+        article=ID(stored=True, sortable=True),
+        figure=ID,
+        lang=KEYWORD,
+        status=ID(sortable=True),
+        date=NUMERIC(int, sortable=True),
+        year=ID(sortable=True),
+        speaker_facet=ID(sortable=True),
+        org_facet=ID(sortable=True),
     )
+
+
+FACETS = {
+    "speaker": "speaker_facet",
+    "organization": "org_facet",
+    "year": "year",
+    "article": "article",
+    "status": "status",
+}
+
+
+@dataclass
+class Filters:
+    """Field filters of a query, engine-neutral: every list is ORed within, the lists ANDed."""
+
+    speaker: list[str] = field(default_factory=list)
+    org: list[str] = field(default_factory=list)
+    figure: list[str] = field(default_factory=list)
+    article: list[str] = field(default_factory=list)
+    lang: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    date_from: int | None = None  # yyyymmdd, inclusive
+    date_to: int | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.speaker, self.org, self.figure, self.article, self.lang, self.status,
+                    self.date_from is not None, self.date_to is not None))  # fmt: skip
+
+
+@dataclass
+class EngineResult:
+    hits: list[EngineHit]
+    total: int
+    facets: dict[str, dict[str, int]]
 
 
 def build_index(directory: Path, documents: Iterable[dict[str, str]], protected: frozenset[str]) -> int:
@@ -96,7 +138,8 @@ def build_index(directory: Path, documents: Iterable[dict[str, str]], protected:
     writer = ix.writer()
     count = 0
     for doc in documents:
-        writer.add_document(**doc, ar_stem=doc.get("ar", ""), en_stem=doc.get("en", ""))
+        fields = {k: v for k, v in doc.items() if v is not None}
+        writer.add_document(**fields, ar_stem=doc.get("ar", ""), en_stem=doc.get("en", ""))
         count += 1
     writer.commit(optimize=True)
     return count
@@ -129,56 +172,105 @@ class Engine:
         self._searcher = self._ix.searcher()
         self.protected: frozenset[str] = self._ix.schema["ar_stem"].analyzer.protected
 
-    def search(self, text: str, also: list[Also], limit: int) -> list[EngineHit]:
-        """`text` parsed as a query over every field (AND between words, "phrases", OR, NOT),
-        OR'd with `also`: names from the alias store, in another spelling or the other script.
+    def search(self, text: str, also: list[Also], limit: int, offset: int = 0, filters: Filters | None = None,
+               sort: str = "relevance", facets: bool = False) -> EngineResult:  # fmt: skip
+        """`text` parsed as a query over every field (AND between words, "phrases", OR, NOT,
+        prefix*), OR'd with `also`: names from the alias store, in another spelling or the other
+        script; `filters` narrow the set; `offset` and `limit` page through it.
 
-        Hits are ranked by how they matched before by score: the typed words (or another spelling
-        of a typed name) together with a name carried to the other script first (the quote
-        attested in both languages), then the typed words alone, then a carried name alone (a
-        cross-language hit). BM25 scores of different clauses do not compare, so a boost could not
-        promise that order; re-ranking a window of the best hits can.
+        By relevance, hits are ranked by how they matched before by score: the typed words (or
+        another spelling of a typed name) together with a name carried to the other script first
+        (the quote attested in both languages), then the typed words alone, then a carried name
+        alone (a cross-language hit). BM25 scores of different clauses do not compare, so a boost
+        could not promise that order; re-ranking a window of the best hits can.
         """
         parser = qparser.MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, fieldboosts=FIELD_BOOSTS,
                                           group=qparser.AndGroup)  # fmt: skip
-        direct = parser.parse(text) if text.strip() else query.NullQuery
-        direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()} if text.strip() else set()
-        clauses = [direct] if text.strip() else []
+        direct = parser.parse(text) if text.strip() else None
+        direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()} if direct is not None else set()
+        clauses = [direct] if direct is not None else []
         across_terms: set[tuple[str, str]] = set()
         for item in also:
-            field = SIDES[item.side][1]
-            words = [
-                term_of(t, "exact" if field == "who" else "stem")
-                for t in arabic.tokenize(item.phrase, self.protected)
-            ]
+            fieldname = SIDES[item.side][1]
+            form = "exact" if fieldname == "who" else "stem"
+            words = [term_of(t, form) for t in arabic.tokenize(item.phrase, self.protected)]
             if not words:
                 continue
-            (direct_terms if item.same_script else across_terms).update((field, w) for w in words)
-            clause = query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+            (direct_terms if item.same_script else across_terms).update((fieldname, w) for w in words)
+            clause = query.Term(fieldname, words[0]) if len(words) == 1 else query.Phrase(fieldname, words)
             if item.rest.strip():
                 rest = parser.parse(item.rest)
                 direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
                 clause = query.And([clause, rest])
             clauses.append(clause)
-        if not clauses:
-            return []
-        q = query.Or(clauses) if len(clauses) > 1 else clauses[0]
-        results = self._searcher.search(q, limit=max(limit * RERANK_FACTOR, RERANK_MIN), terms=True)
+        if not clauses and not filters:
+            return EngineResult([], 0, {})
+        q = query.Or(clauses) if len(clauses) > 1 else clauses[0] if clauses else query.Every()
+        mask = self._filter_query(filters) if filters else None
+        groupedby = (
+            {name: sorting.FieldFacet(f, maptype=sorting.Count) for name, f in FACETS.items()}
+            if facets
+            else None
+        )
+        wanted = offset + limit
+        kwargs = {"filter": mask, "terms": True, "groupedby": groupedby}
+        if sort == "date":
+            results = self._searcher.search(
+                q, limit=wanted, sortedby=sorting.FieldFacet("date", reverse=True), **kwargs
+            )
+        else:
+            results = self._searcher.search(q, limit=max(wanted * RERANK_FACTOR, RERANK_MIN), **kwargs)
         hits = []
         for hit in results:
-            matched = frozenset((f, _text(t)) for f, t in hit.matched_terms())
-            is_direct = bool(matched & direct_terms)
+            matched = (
+                frozenset((f, _text(t)) for f, t in hit.matched_terms())
+                if results.has_matched_terms()
+                else frozenset()
+            )
+            is_direct = bool(matched & direct_terms) or not clauses
             is_across = bool(matched & across_terms)
             tier = 2 if is_direct and is_across else 1 if is_direct else 0
-            hits.append(
-                (
-                    tier,
-                    float(hit.score),
-                    EngineHit(hit["id"], hit["kind"], float(hit.score), matched, not is_direct),
-                )
-            )
-        hits.sort(key=lambda h: (-h[0], -h[1]))
-        return [h[2] for h in hits[:limit]]
+            engine_hit = EngineHit(hit["id"], hit["kind"], float(hit.score or 0.0), matched, not is_direct)
+            hits.append((tier, float(hit.score or 0.0), engine_hit))
+        if sort != "date":
+            hits.sort(key=lambda h: (-h[0], -h[1]))
+        facet_counts = {}
+        if facets:
+            for name in FACETS:
+                counts = results.groups(name)
+                facet_counts[name] = {
+                    str(k): int(v)
+                    for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
+                    if k not in (None, "")
+                }
+        return EngineResult([h[2] for h in hits[offset:wanted]], len(results), facet_counts)
+
+    def _filter_query(self, filters: Filters) -> query.Query:
+        parts: list[query.Query] = []
+        for fieldname, values in (("who", filters.speaker), ("org", filters.org)):
+            if values:
+                options = []
+                for value in values:
+                    words = [t.norm for t in arabic.tokenize(value, self.protected)]
+                    if words:
+                        options.append(
+                            query.Term(fieldname, words[0])
+                            if len(words) == 1
+                            else query.Phrase(fieldname, words)
+                        )
+                parts.append(query.Or(options))
+        for fieldname, values in (
+            ("figure", filters.figure),
+            ("lang", filters.lang),
+            ("status", filters.status),
+        ):
+            if values:
+                parts.append(query.Or([query.Term(fieldname, v) for v in values]))
+        if filters.article:
+            parts.append(query.Or([query.Prefix("article", v) for v in filters.article]))
+        if filters.date_from is not None or filters.date_to is not None:
+            parts.append(query.NumericRange("date", filters.date_from, filters.date_to))
+        return query.And(parts) if len(parts) > 1 else parts[0]
 
     def highlights(self, text: str, side: str, matched: frozenset[tuple[str, str]]) -> list[tuple[int, int]]:
         """Spans of the words of `text` that the hit matched on `side` (exact or stem field)."""

@@ -299,13 +299,29 @@ class SearchHit(Record):
     pair: Pair | None
     source_highlights: list[Highlight]
     rendering_highlights: list[Highlight]
+    source_aligned: list[Highlight] = Field(
+        default_factory=list, description="Arabic clauses aligned with the English words that matched."
+    )
+    rendering_aligned: list[Highlight] = Field(
+        default_factory=list, description="English clauses aligned with the Arabic words that matched."
+    )
     speaker: str | None
     date: dt.date | None
     provenance: Provenance
 
 
 class SearchResult(Record):
+    """The shape of `archive search --json` (stable: fields are only ever added)."""
+
     query: str
     script: Literal["ar", "latin", "mixed"]
-    resolved: list[str] = Field(description='Names carried across scripts, e.g. "Tansiqiya → التنسيقية".')
+    resolved: list[str] = Field(description='How the query was read, e.g. "Tansiqiya → التنسيقية".')
+    total: int = Field(description="How many records match (direct matches).")
+    page: int
+    per_page: int
+    sort: Literal["relevance", "date"]
     hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Counts by speaker, organization, year, article, status (with --facets).",
+    )

@@ -16,7 +16,7 @@ from archive import arabic
 from archive.aliases import AliasStore, load_aliases
 from archive.build import current_build
 from archive.errors import ArchiveError
-from archive.index import Also, Engine, EngineHit
+from archive.index import Also, Engine, EngineHit, Filters
 from archive.models import Highlight, Pair, Rendering, SearchHit, SearchResult, SourceText
 from archive.store import Store
 
@@ -41,21 +41,38 @@ class Archive:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def search(self, query: str, limit: int = 10) -> SearchResult:
+    def search(self, query: str, limit: int = 10, page: int = 1, sort: str = "relevance",
+               facets: bool = False) -> SearchResult:  # fmt: skip
         if limit < 1:
             raise ArchiveError(f"--limit must be at least 1, not {limit}")
+        if page < 1:
+            raise ArchiveError(f"--page must be at least 1, not {page}")
         if not query.strip():
             raise ArchiveError("empty query: give one or more words to search for")
-        tokens = list(arabic.tokenize(query))
-        if not tokens:
+        text, filters = parse_filters(query)
+        check_syntax(text)
+        tokens = list(arabic.tokenize(text))
+        if not tokens and not filters:
             raise ArchiveError(f"the query {query!r} has no words to search for")
-        scripts = {t.script for t in tokens}
+        scripts = {t.script for t in tokens} or {"latin"}
         script = "mixed" if len(scripts) > 1 else scripts.pop()
         notes: list[str] = []
-        text, also = self._names(query, notes)
+        text, also = self._names(text, notes) if tokens else (text, [])
         text = _drop_stopwords(text, notes)
-        hits = [self._hit(h) for h in self.engine.search(text, also, limit)]
-        return SearchResult(query=query, script=script, resolved=notes, hits=hits)  # type: ignore[arg-type]
+        found = self.engine.search(text, also, limit, offset=(page - 1) * limit, filters=filters, sort=sort,
+                                   facets=facets)  # fmt: skip
+        hits = [self._hit(h) for h in found.hits]
+        return SearchResult(
+            query=query,
+            script=script,
+            resolved=notes,
+            total=found.total,
+            page=page,  # type: ignore[arg-type]
+            per_page=limit,
+            sort=sort,
+            hits=hits,
+            facets=found.facets,
+        )  # type: ignore[arg-type]
 
     def _names(self, query: str, notes: list[str]) -> tuple[str, list[Also]]:
         """Names in the query, carried to their other spellings and to the other script.
@@ -119,8 +136,10 @@ class Archive:
             id=hit_id, kind=engine_hit.kind, score=round(engine_hit.score, 4),
             cross_language=engine_hit.cross_language,
             matched_in=[name for name, fields in _FIELD_NAMES.items() if any(f in fields for f, _ in matched)], source=source, rendering=rendering, pair=pair,  # type: ignore[arg-type]
-            source_highlights=self._highlights(source.original, "ar", matched) if source else [],
-            rendering_highlights=self._highlights(rendering.text, "en", matched) if rendering else [],
+            source_highlights=(src_marks := self._highlights(source.original, "ar", matched) if source else []),
+            rendering_highlights=(en_marks := self._highlights(rendering.text, "en", matched) if rendering else []),
+            source_aligned=_through_alignment(pair, en_marks, "en") if pair else [],
+            rendering_aligned=_through_alignment(pair, src_marks, "ar") if pair else [],
             speaker=speaker, date=date,
             provenance=self.store.provenance(anchor.article, figure, spans),
         )  # fmt: skip
@@ -132,6 +151,110 @@ class Archive:
 
     def _highlights(self, text: str, side: str, matched) -> list[Highlight]:
         return [Highlight(start=a, end=b) for a, b in self.engine.highlights(text, side, matched)]
+
+
+def _through_alignment(pair: Pair, marks: list[Highlight], side: str) -> list[Highlight]:
+    """The clauses on the other side of a pair that are aligned with the matched words."""
+    other = "ar" if side == "en" else "en"
+    out: list[Highlight] = []
+    for link in pair.alignment:
+        segments = getattr(link, side)
+        if any(seg.start <= m.start and m.end <= seg.end for m in marks for seg in segments):
+            out.extend(Highlight(start=seg.start, end=seg.end) for seg in getattr(link, other))
+    return out
+
+
+_FILTER_RE = regex.compile(
+    r'(?<![\w:])(?P<field>speaker|org|figure|article|lang|status|date):(?:"(?P<quoted>[^"]*)"|(?P<value>[^\s()]+))'
+)
+_DATE_RE = regex.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+STATUSES = ("confirmed", "suggested", "unpaired")
+
+
+def parse_filters(query: str) -> tuple[str, Filters]:
+    """Field filters taken out of the query; what is left is searched as words."""
+    filters = Filters()
+    for m in _FILTER_RE.finditer(query):
+        name, value = (
+            m.group("field"),
+            (m.group("quoted") if m.group("quoted") is not None else m.group("value")),
+        )
+        where = f"{name}:{value}"
+        if not value.strip():
+            raise ArchiveError(f"{where} has no value")
+        if name == "lang":
+            if value not in ("ar", "en"):
+                raise ArchiveError(f"{where}: lang is ar or en")
+            filters.lang.append(value)
+        elif name == "status":
+            if value not in STATUSES:
+                raise ArchiveError(f"{where}: status is one of {', '.join(STATUSES)}")
+            filters.status.append(value)
+        elif name == "figure":
+            if not value.isdigit():
+                raise ArchiveError(f"{where}: figure is a number")
+            filters.figure.append(value)
+        elif name == "date":
+            filters.date_from, filters.date_to = _date_range(value, where)
+        else:
+            getattr(filters, name).append(value.rstrip("*"))
+    return _FILTER_RE.sub(" ", query).strip(), filters
+
+
+def _date_range(value: str, where: str) -> tuple[int | None, int | None]:
+    """2021, 2021-07, 2021-07-29, and ranges 2021-07..2021-08, 2021-07.., ..2021-08."""
+    first, sep, last = value.partition("..")
+    if not sep:
+        last = first
+    if not first and not last:
+        raise ArchiveError(f"{where}: a range needs at least one end")
+    return (
+        _date_bound(first, where, False) if first else None,
+        _date_bound(last, where, True) if last else None,
+    )
+
+
+def _date_bound(text: str, where: str, end: bool) -> int:
+    import calendar
+    import datetime as dt
+
+    m = _DATE_RE.match(text)
+    if not m:
+        raise ArchiveError(
+            f"{where}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD; ranges with ..)"
+        )
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    month_n = int(month) if month else (12 if end else 1)
+    try:
+        if day:
+            date = dt.date(year, month_n, int(day))
+        else:
+            date = dt.date(year, month_n, calendar.monthrange(year, month_n)[1] if end else 1)
+    except ValueError:
+        raise ArchiveError(f"{where}: {text!r} is not a date") from None
+    return int(date.strftime("%Y%m%d"))
+
+
+def check_syntax(text: str) -> None:
+    """Say where a query is malformed, rather than let the parser guess."""
+    quotes = [m.start() for m in regex.finditer('"', text)]
+    if len(quotes) % 2:
+        raise ArchiveError(f"unclosed quotation mark at position {quotes[-1] + 1} of {text!r}")
+    depth = 0
+    for i, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            raise ArchiveError(f"unmatched ')' at position {i + 1} of {text!r}")
+    if depth:
+        raise ArchiveError(f"unclosed '(' in {text!r}")
+    words = text.split()
+    if words and words[0] in ("AND", "OR"):
+        raise ArchiveError(f"{words[0]} at the start of {text!r} joins nothing")
+    if words and words[-1] in ("AND", "OR", "NOT"):
+        raise ArchiveError(f"{words[-1]} at the end of {text!r} has nothing after it")
+    for a, b in zip(words, words[1:]):
+        if a in ("AND", "OR", "NOT") and b in ("AND", "OR"):
+            raise ArchiveError(f"'{a} {b}' in {text!r}: two operators in a row")
 
 
 _FIELD_NAMES = {"arabic": ("ar", "ar_stem"), "english": ("en", "en_stem"), "speaker": ("who",)}
