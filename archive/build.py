@@ -24,11 +24,12 @@ from archive.ingest.capture import DEFAULT_MAX_BYTES
 from archive.ingest.layout import load_publishers
 from archive.models import Decision, Entity, IngestResult
 from archive.review import load_decisions
+from archive.vectors import write_vectors
 
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 FORMAT_FILE = "format"
 
 
@@ -98,6 +99,7 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
         )
         protected = protected_words(name for e in entities for name in e.arabic_names)
         build_index(target / "whoosh", _documents(results, ctx), protected)
+        _write_one_sided_vectors(target, results, embedder)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -171,6 +173,20 @@ def learned_entities(results: list[IngestResult], ctx: IngestContext) -> list[En
             known.add(entity)
             out.append(entity)
     return out
+
+
+def _write_one_sided_vectors(target: Path, results: list[IngestResult], embedder: Embedder) -> None:
+    """Embeddings of the records that have only one side, for cross-language search."""
+    ids, kinds, texts = [], [], []
+    for r in results:
+        paired = {x for p in r.pairs if p.status != "rejected" for x in (p.source, p.rendering)}
+        for s in r.sources:
+            if s.id not in paired and s.kind == "statement":
+                ids.append(s.id), kinds.append("source"), texts.append(s.original)
+        for x in r.renderings:
+            if x.id not in paired:
+                ids.append(x.id), kinds.append("rendering"), texts.append(x.text)
+    write_vectors(target, ids, kinds, embedder.embed(texts))
 
 
 def _records(results: list[IngestResult]):

@@ -101,25 +101,48 @@ def ingest(file: Path, corpus: Path, max_bytes: int, as_json: bool) -> None:
 @click.option(
     "--facets", is_flag=True, help="Count the hits by speaker, organization, year, article and status."
 )
+@click.option(
+    "--cross-language/--no-cross-language",
+    default=True,
+    show_default=True,
+    help="Also list records with only the other language's side, by meaning.",
+)
+@click.option("--cross-first", is_flag=True, help="List cross-language hits before direct hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON (shape: archive schema).")
 def search(
-    query: str, index_dir: Path, limit: int, page: int, sort: str, facets: bool, as_json: bool
+    query: str,
+    index_dir: Path,
+    limit: int,
+    page: int,
+    sort: str,
+    facets: bool,
+    cross_language: bool,
+    cross_first: bool,
+    as_json: bool,
 ) -> None:
     """Search in Arabic, English or romanized Arabic (the script is detected per word).
 
     Words are ANDed; "phrases", OR, NOT, prefix* and (groups) work; filters: speaker:, org:,
     figure:, article:, lang:ar|en, status:confirmed|suggested|unpaired, date:2021-07..2021-08.
     """
+    from archive.display import print_cross_language, print_search
     from archive.search import Archive
 
     with Archive(index_dir) as archive:
         result = archive.search(query, limit=limit, page=page, sort=sort, facets=facets)
+        if not as_json and not cross_first:
+            print_search(console, result)  # direct hits first, before the embedding model loads
+        cross = []
+        if cross_language and page == 1:
+            cross = archive.cross_language(query, limit=limit, exclude={h.id for h in result.hits})
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        data = result.model_dump(mode="json")
+        data["cross_language_hits"] = [h.model_dump(mode="json") for h in cross]
+        _print_json(data)
         return
-    from archive.display import print_search
-
-    print_search(console, result)
+    print_cross_language(console, cross)
+    if cross_first:
+        print_search(console, result)
 
 
 @cli.command()

@@ -14,6 +14,7 @@ from archive.models import (
     Pair,
     Provenance,
     Rendering,
+    SearchHit,
     SearchResult,
     SourceText,
 )  # fmt: skip
@@ -47,6 +48,29 @@ def _provenance_line(p: Provenance) -> str:
     where = f"{p.source_file}" + (f" line {', '.join(map(str, lines))}" if lines else "")
     parts.append(where)
     return " · ".join(parts)
+
+
+def print_cross_language(console: Console, hits: list[SearchHit]) -> None:
+    if not hits:
+        return
+    console.print(
+        "[magenta]cross-language: records with only the other language's side, by meaning[/magenta]"
+    )
+    for hit in hits:
+        head = Text("   ").append(f"{hit.kind} {hit.id}", style="bold cyan")
+        head.append(
+            f"  similarity {hit.score:.2f}  {hit.speaker or 'speaker unknown'} · {hit.date or 'date unknown'}"
+        )
+        console.print(head)
+        text = (
+            hit.source.original.replace("\n", " ")
+            if hit.source
+            else hit.rendering.text
+            if hit.rendering
+            else ""
+        )
+        console.print(Text("   " + ("AR  " if hit.source else "EN  ") + text))
+        console.print(f"   [dim]{_provenance_line(hit.provenance)}[/dim]", highlight=False)
 
 
 def print_search(console: Console, result: SearchResult) -> None:

@@ -245,6 +245,13 @@ class Engine:
                 }
         return EngineResult([h[2] for h in hits[offset:wanted]], len(results), facet_counts)
 
+    def allowed(self, ids: list[str], filters: Filters) -> set[str]:
+        """Which of `ids` pass `filters`."""
+        if not ids:
+            return set()
+        q = query.And([query.Or([query.Term("id", i) for i in ids]), self._filter_query(filters)])
+        return {hit["id"] for hit in self._searcher.search(q, limit=len(ids))}
+
     def _filter_query(self, filters: Filters) -> query.Query:
         parts: list[query.Query] = []
         for fieldname, values in (("who", filters.speaker), ("org", filters.org)):

@@ -19,6 +19,7 @@ from archive.errors import ArchiveError
 from archive.index import Also, Engine, EngineHit, Filters
 from archive.models import Highlight, Pair, Rendering, SearchHit, SearchResult, SourceText
 from archive.store import Store
+from archive.vectors import VectorIndex
 
 
 class Archive:
@@ -30,6 +31,8 @@ class Archive:
         self.store = Store(folder / "records.sqlite")
         self.engine = Engine(folder / "whoosh")
         self.aliases: AliasStore = load_aliases(folder / "aliases.jsonl")
+        self.vectors = VectorIndex(folder)
+        self._embedder = None
 
     def close(self) -> None:
         self.engine.close()
@@ -73,6 +76,34 @@ class Archive:
             hits=hits,
             facets=found.facets,
         )  # type: ignore[arg-type]
+
+    def cross_language(self, query: str, limit: int = 10, exclude: set[str] = frozenset()) -> list[SearchHit]:
+        """Records with only the other language's side whose meaning is close to the query
+        (multilingual sentence similarity). Loads the embedding model on first use (about 1.5 s)."""
+        text, filters = parse_filters(query)
+        tokens = list(arabic.tokenize(text))
+        if not tokens:
+            return []
+        scripts = {t.script for t in tokens}
+        kind = None if len(scripts) > 1 else ("source" if scripts == {"latin"} else "rendering")
+        if self._embedder is None:
+            from archive.embed import Embedder
+
+            self._embedder = Embedder()
+        vector = self._embedder.embed([text])[0]
+        found = [
+            (i, s)
+            for i, s in self.vectors.nearest(vector, kind, limit * 3, CROSS_MINIMUM)
+            if i not in exclude
+        ]
+        if filters:
+            allowed = self.engine.allowed([i for i, _ in found], filters)
+            found = [(i, s) for i, s in found if i in allowed]
+        hits = []
+        for record_id, score in found[:limit]:
+            kind_name = self.store.get(record_id)[0]
+            hits.append(self._hit(EngineHit(record_id, kind_name, score, frozenset(), True)))
+        return hits
 
     def _names(self, query: str, notes: list[str]) -> tuple[str, list[Also]]:
         """Names in the query, carried to their other spellings and to the other script.
@@ -256,6 +287,8 @@ def check_syntax(text: str) -> None:
         if a in ("AND", "OR", "NOT") and b in ("AND", "OR"):
             raise ArchiveError(f"'{a} {b}' in {text!r}: two operators in a row")
 
+
+CROSS_MINIMUM = 0.35  # cosine below which a cross-language neighbour is noise (USE-m3)
 
 _FIELD_NAMES = {"arabic": ("ar", "ar_stem"), "english": ("en", "en_stem"), "speaker": ("who",)}
 _OPERATORS = {"AND", "OR", "NOT"}
