@@ -146,6 +146,26 @@ def search(
 
 
 @cli.command()
+@click.argument("term")
+@_INDEX
+@click.option("--limit", default=500, show_default=True, help="Records to look through.")
+@click.option("--json", "as_json", is_flag=True, help="Print the concordance as JSON.")
+def concordance(term: str, index_dir: Path, limit: int, as_json: bool) -> None:
+    """Every occurrence of an Arabic or English term in context, what renders it on the other
+    side, and the renderings counted, so that inconsistent ones stand out."""
+    from archive.concordance import concordance as run_concordance
+    from archive.display import print_concordance
+    from archive.search import Archive
+
+    with Archive(index_dir) as archive:
+        result = run_concordance(archive, term, limit=limit)
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    print_concordance(console, result)
+
+
+@cli.command()
 @click.argument("record_id", metavar="ID")
 @_INDEX
 @click.option("--json", "as_json", is_flag=True, help="Print the record and its provenance as JSON.")

@@ -50,6 +50,25 @@ def _provenance_line(p: Provenance) -> str:
     return " · ".join(parts)
 
 
+def print_concordance(console: Console, result) -> None:
+    from rich.table import Table
+
+    if not result.lines:
+        console.print(f"{result.term!r} does not occur in the archive", highlight=False)
+        return
+    table = Table("left", "term", "right", "other side", "where", show_lines=False)
+    for line in result.lines:
+        where = f"{line.provenance.article_id}" + (
+            f" fig. {line.provenance.figure}" if line.provenance.figure else ""
+        )
+        other = (line.other[:70] + "…") if line.other and len(line.other) > 70 else (line.other or "—")
+        table.add_row(line.left, Text(line.match, style="bold"), line.right, other, where)
+    console.print(table)
+    console.print("[bold]rendered as[/bold]")
+    for text, count in result.renderings.items():
+        console.print(Text(f"  ×{count}  ").append(Text(text)))
+
+
 def print_cross_language(console: Console, hits: list[SearchHit]) -> None:
     if not hits:
         return

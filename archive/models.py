@@ -325,3 +325,24 @@ class SearchResult(Record):
         default_factory=dict,
         description="Counts by speaker, organization, year, article, status (with --facets).",
     )
+
+
+class KwicLine(Record):
+    """One occurrence of a term: its context, and what stands for it on the other side."""
+
+    id: str = Field(description="The pair, source or rendering it occurs in.")
+    side: Literal["ar", "en"]
+    left: str
+    match: str
+    right: str
+    other: str | None = Field(description="The aligned text on the other side; None when there is none.")
+    rendered_as: str = Field(description="How the term was rendered (or what renders it), for grouping.")
+    provenance: Provenance
+
+
+class Concordance(Record):
+    """The shape of `archive concordance --json`."""
+
+    term: str
+    lines: list[KwicLine]
+    renderings: dict[str, int] = Field(description="rendered_as values with their counts, most used first.")

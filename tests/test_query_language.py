@@ -104,3 +104,32 @@ def test_json_lists_cross_language_hits_after_direct_ones(built):
     data = json.loads(run("search", "القوات الأمريكية لن تمنعنا القيود", "--json", index=built).output)
     assert {"hits", "cross_language_hits", "total", "page", "per_page", "sort", "facets"} <= set(data)
     assert all(h["cross_language"] for h in data["cross_language_hits"])
+
+
+def test_concordance_of_an_arabic_term_shows_how_it_was_rendered(built):
+    data = json.loads(run("concordance", "الإطار التنسيقي", "--json", index=built).output)
+    (line,) = data["lines"]
+    assert line["match"] == "الإطار التنسيقي" and line["left"].endswith("للإخوة في")
+    assert "coordination framework" in line["other"]
+    assert data["renderings"] == {"coordination framework": 1}
+
+
+def test_concordance_of_an_english_term_counts_every_occurrence(built):
+    data = json.loads(run("concordance", "coordination framework", "--json", index=built).output)
+    assert len(data["lines"]) == 8  # once in the KH statement, four times in Khazali's, three elsewhere
+    assert data["renderings"]["الإطار التنسيقي"] == 1
+    assert all(line["match"].lower() == "coordination framework" for line in data["lines"])
+
+
+def test_concordance_groups_spellings_apart(archive):
+    from archive.concordance import _rendered_as
+
+    assert (
+        _rendered_as("the Coordination Framework said", ["coordination framework"])
+        == "Coordination Framework"
+    )
+    assert (
+        _rendered_as("the coordination framework said", ["coordination framework"])
+        == "coordination framework"
+    )
+    assert _rendered_as(None, ["x"]) == "(no rendering in the archive)"
