@@ -13,7 +13,7 @@ from collections import Counter
 
 from archive import arabic
 from archive.errors import ArchiveError
-from archive.models import Concordance, Highlight, KwicLine, SearchHit
+from archive.models import Concordance, KwicLine, SearchHit
 
 CONTEXT = 40
 NO_RENDERING = "(no rendering in the archive)"
@@ -28,10 +28,9 @@ def concordance(archive, term: str, limit: int = 500, width: int = CONTEXT) -> C
     lines: list[KwicLine] = []
     for hit in archive.search(term if '"' in term or len(tokens) == 1 else f'"{term}"', limit=limit).hits:
         text = (hit.source.original if side == "ar" else hit.rendering.text) if _has(hit, side) else None
-        marks = hit.source_highlights if side == "ar" else hit.rendering_highlights
-        if text is None or not marks:
+        if text is None:
             continue
-        for start, end in _occurrences(text, marks):
+        for start, end in _occurrences(text, tokens, archive.engine.protected):
             other = _other_side(hit, side, start, end)
             lines.append(
                 KwicLine(
@@ -57,15 +56,19 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _occurrences(text: str, marks: list[Highlight]) -> list[tuple[int, int]]:
-    """Highlighted words next to each other form one occurrence of a multi-word term."""
-    out: list[tuple[int, int]] = []
-    for m in sorted(marks, key=lambda h: h.start):
-        if out and not text[out[-1][1] : m.start].strip():
-            out[-1] = (out[-1][0], m.end)
-        else:
-            out.append((m.start, m.end))
+def _occurrences(text: str, term: list, protected: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the term's words stand in a row (Arabic compared by stem, so والإطار counts)."""
+    words = list(arabic.tokenize(text, protected))
+    wanted = [_form(t) for t in arabic.tokenize(" ".join(t.surface for t in term), protected)]
+    out = []
+    for i in range(len(words) - len(wanted) + 1):
+        if [_form(w) for w in words[i : i + len(wanted)]] == wanted:
+            out.append((words[i].start, words[i + len(wanted) - 1].end))
     return out
+
+
+def _form(token) -> str:
+    return token.stem if token.script == "ar" else token.norm
 
 
 def _other_side(hit: SearchHit, side: str, start: int, end: int) -> str | None:
