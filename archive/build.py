@@ -10,20 +10,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.aliases import load_aliases
+from archive.aliases import AliasStore, load_aliases
 from archive.arabic import protected_words
 from archive.embed import Embedder
 from archive.errors import ArchiveError
-from archive.index import build_index
+from archive.index import IndexWriter
 from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
 from archive.ingest.capture import DEFAULT_MAX_BYTES
 from archive.ingest.layout import load_publishers
 from archive.models import Decision, Entity, IngestResult
 from archive.review import load_decisions
+from archive.store import RecordWriter
 from archive.vectors import write_vectors
 
 CURRENT = "CURRENT"
@@ -83,30 +84,8 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
             results.append(ingest_file(path, ctx))
         except ArchiveError as exc:
             report.errors.append(str(exc))
-    index.mkdir(parents=True, exist_ok=True)
-    target = Path(tempfile.mkdtemp(prefix="build-", dir=index))
-    try:
-        from archive.store import write_records
-
-        write_records(target / "records.sqlite", _records(results))
-        (target / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n")
-        if progress:
-            progress("index", len(files), len(files))
-        # search reads the names the index was built with: the hand-kept store, then what ingest learned
-        entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]
-        (target / "aliases.jsonl").write_text(
-            "".join(e.model_dump_json(exclude_defaults=True) + "\n" for e in entities), encoding="utf-8"
-        )
-        protected = protected_words(name for e in entities for name in e.arabic_names)
-        build_index(target / "whoosh", _documents(results, ctx), protected)
-        _write_one_sided_vectors(target, results, embedder)
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    previous = current_build(index, required=False)
-    _switch(index, target)
-    if previous is not None and previous != target:
-        shutil.rmtree(previous, ignore_errors=True)
+    entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]
+    target = write_build(index, results, ctx.aliases, entities, embedder, progress)
     applied = {d for r in results for p in r.pairs for d in p.decisions}
     report.unapplied = [d for d in ctx.decisions if d.id not in applied]
     embedder.close()
@@ -119,6 +98,52 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
         "pairs": sum(len(r.pairs) for r in results),
     }
     return report
+
+
+def write_build(index: Path, results: Iterable[IngestResult], aliases: AliasStore, entities: list[Entity],
+                embedder: Embedder, progress: Callable[[str, int, int], None] | None = None,
+                procs: int = 1) -> Path:  # fmt: skip
+    """Write a new build from records in one streaming pass (records, search documents, and the
+    texts of one-sided records for cross-language vectors), then switch `index/CURRENT` to it.
+
+    `results` may be a generator: nothing but the one-sided texts is held for the whole pass, so
+    a benchmark can build a million pairs in bounded memory.
+    """
+    index.mkdir(parents=True, exist_ok=True)
+    target = Path(tempfile.mkdtemp(prefix="build-", dir=index))
+    try:
+        # search reads the names the index was built with: the hand-kept store, then what ingest learned
+        (target / "aliases.jsonl").write_text(
+            "".join(e.model_dump_json(exclude_defaults=True) + "\n" for e in entities), encoding="utf-8"
+        )
+        protected = protected_words(name for e in entities for name in e.arabic_names)
+        store = RecordWriter(target / "records.sqlite")
+        writer = IndexWriter(target / "whoosh", protected, procs=procs)
+        one_sided: list[tuple[str, str, str]] = []
+        for n, result in enumerate(results, start=1):
+            store.add(_records([result]))
+            for doc in _documents([result], aliases):
+                writer.add(doc)
+            one_sided.extend(_one_sided([result]))
+            if progress and n % 50 == 0:
+                progress("index", n, 0)
+        if progress:
+            progress("merge index segments", 0, 0)
+        writer.commit()
+        store.close()
+        if progress:
+            progress("embed one-sided records", 0, 0)
+        ids, kinds, texts = zip(*one_sided) if one_sided else ((), (), ())
+        write_vectors(target, list(ids), list(kinds), embedder.embed(list(texts)))
+        (target / FORMAT_FILE).write_text(f"{INDEX_FORMAT}\n")
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    previous = current_build(index, required=False)
+    _switch(index, target)
+    if previous is not None and previous != target:
+        shutil.rmtree(previous, ignore_errors=True)
+    return target
 
 
 def _switch(index: Path, target: Path) -> None:
@@ -175,18 +200,16 @@ def learned_entities(results: list[IngestResult], ctx: IngestContext) -> list[En
     return out
 
 
-def _write_one_sided_vectors(target: Path, results: list[IngestResult], embedder: Embedder) -> None:
-    """Embeddings of the records that have only one side, for cross-language search."""
-    ids, kinds, texts = [], [], []
+def _one_sided(results: list[IngestResult]):
+    """Records with only one side (statements and renderings without a pair)."""
     for r in results:
         paired = {x for p in r.pairs if p.status != "rejected" for x in (p.source, p.rendering)}
         for s in r.sources:
             if s.id not in paired and s.kind == "statement":
-                ids.append(s.id), kinds.append("source"), texts.append(s.original)
+                yield s.id, "source", s.original
         for x in r.renderings:
             if x.id not in paired:
-                ids.append(x.id), kinds.append("rendering"), texts.append(x.text)
-    write_vectors(target, ids, kinds, embedder.embed(texts))
+                yield x.id, "rendering", x.text
 
 
 def _records(results: list[IngestResult]):
@@ -202,7 +225,7 @@ def _records(results: list[IngestResult]):
                 yield kind, item
 
 
-def _documents(results: list[IngestResult], ctx: IngestContext):
+def _documents(results: list[IngestResult], aliases: AliasStore):
     """One search document per pair, and one per source or rendering that has no pair."""
     for r in results:
         sources = {s.id: s for s in r.sources}
@@ -213,26 +236,26 @@ def _documents(results: list[IngestResult], ctx: IngestContext):
                 continue  # kept as a record for the audit trail; its sides are searched on their own
             paired.update((pair.source, pair.rendering))
             source, rendering = sources[pair.source], renderings[pair.rendering]
-            yield _doc(pair.id, "pair", r, source, rendering, ctx, pair.status)
+            yield _doc(pair.id, "pair", r, source, rendering, aliases, pair.status)
         for source in r.sources:
             if source.id not in paired:
-                yield _doc(source.id, "source", r, source, None, ctx, "unpaired")
+                yield _doc(source.id, "source", r, source, None, aliases, "unpaired")
         for rendering in r.renderings:
             if rendering.id not in paired:
-                yield _doc(rendering.id, "rendering", r, None, rendering, ctx, "unpaired")
+                yield _doc(rendering.id, "rendering", r, None, rendering, aliases, "unpaired")
 
 
-def _doc(doc_id, kind, result: IngestResult, source, rendering, ctx: IngestContext, status: str) -> dict:
+def _doc(doc_id, kind, result: IngestResult, source, rendering, aliases: AliasStore, status: str) -> dict:
     """A search document: the text of both sides, who spoke (with every name they go by, for
     speaker: and org: filters), and the facts filters and facets use. Unknown facts are left out."""
     figure_number = (source.figure if source else None) or (rendering.figure if rendering else None)
     figure = next((f for f in result.figures if f.number == figure_number), None)
     speaker = (rendering.speaker if rendering else None) or (figure.speaker if figure else None)
-    entity = ctx.aliases.by_name(speaker) if speaker else None
+    entity = aliases.by_name(speaker) if speaker else None
     org = (rendering.speaker_org if rendering else None) or (figure.speaker_org if figure else None)
     if org is None and entity is not None:
         org = entity.org if entity.kind == "person" else entity.en
-    org_entity = ctx.aliases.by_name(org) if org else None
+    org_entity = aliases.by_name(org) if org else None
 
     def names(name: str | None, known) -> list[str]:
         if not name:

@@ -59,7 +59,7 @@ def build(corpus: Path, index_dir: Path, max_bytes: int) -> None:
         task = progress.add_task("build", total=None)
 
         def report(step: str, done: int, total: int) -> None:
-            progress.update(task, description=step, completed=done, total=total)
+            progress.update(task, description=step, completed=done, total=total or None)
 
         result = run_build(corpus, index_dir, progress=report, max_bytes=max_bytes)
     for error in result.errors:

@@ -1,6 +1,6 @@
 """The one module that talks to whoosh.
 
-Everything else sees `build_index`, `Engine` and `SentenceIndex` (for measurements). The analyzer
+Everything else sees `IndexWriter`, `Engine` and `SentenceIndex` (for measurements). The analyzer
 is `archive.arabic.tokenize` wrapped as a whoosh tokenizer, so each token keeps its character span
 into the original text and the archive highlights the original spelling.
 
@@ -14,7 +14,6 @@ stores with the index, so the query side always uses the set the index was built
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,18 +130,27 @@ class EngineResult:
     facets: dict[str, dict[str, int]]
 
 
-def build_index(directory: Path, documents: Iterable[dict[str, str]], protected: frozenset[str]) -> int:
-    """Index documents with fields id, kind, ar, en, who, article (the stem fields are derived)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(directory), _schema(protected))
-    writer = ix.writer()
-    count = 0
-    for doc in documents:
+class IndexWriter:
+    """Documents with fields id, kind, ar, en, who, org, article, figure, lang, status, date, year,
+    speaker_facet, org_facet (the stem fields are derived). With procs > 1, whoosh's multiprocess
+    writer analyses in parallel and keeps one segment per process."""
+
+    def __init__(self, directory: Path, protected: frozenset[str], procs: int = 1, limitmb: int = 256):
+        directory.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(directory), _schema(protected))
+        options = (
+            {"procs": procs, "multisegment": True, "limitmb": limitmb} if procs > 1 else {"limitmb": limitmb}
+        )
+        self._writer = self._ix.writer(**options)
+        self.count = 0
+
+    def add(self, doc: dict) -> None:
         fields = {k: v for k, v in doc.items() if v is not None}
-        writer.add_document(**fields, ar_stem=doc.get("ar", ""), en_stem=doc.get("en", ""))
-        count += 1
-    writer.commit(optimize=True)
-    return count
+        self._writer.add_document(**fields, ar_stem=doc.get("ar", ""), en_stem=doc.get("en", ""))
+        self.count += 1
+
+    def commit(self) -> None:
+        self._writer.commit()
 
 
 @dataclass(frozen=True, slots=True)

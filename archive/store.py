@@ -21,15 +21,26 @@ TYPES: dict[str, type[BaseModel]] = {
 }  # fmt: skip
 
 
-def write_records(path: Path, records: Iterable[tuple[str, BaseModel]]) -> None:
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, body TEXT NOT NULL)")
-        con.executemany(
+class RecordWriter:
+    """Records written in batches into a fresh database, committed once at the end."""
+
+    def __init__(self, path: Path):
+        self._con = sqlite3.connect(path)
+        self._con.execute("PRAGMA journal_mode = OFF")
+        self._con.execute("PRAGMA synchronous = OFF")  # a build is written whole or thrown away
+        self._con.execute(
+            "CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, body TEXT NOT NULL)"
+        )
+
+    def add(self, records: Iterable[tuple[str, BaseModel]]) -> None:
+        self._con.executemany(
             "INSERT INTO records VALUES (?, ?, ?)",
             ((model.id, kind, model.model_dump_json()) for kind, model in records),  # type: ignore[attr-defined]
         )
-    con.close()
+
+    def close(self) -> None:
+        self._con.commit()
+        self._con.close()
 
 
 class Store:
