@@ -99,7 +99,8 @@ def print_search(console: Console, result: SearchResult) -> None:
         console.print(f"no hits for {result.query!r}", highlight=False)
         return
     first = (result.page - 1) * result.per_page
-    console.print(f"[dim]{result.total} match(es); showing {first + 1}-{first + len(result.hits)}, "
+    about = "about " if result.total_is_estimate else ""
+    console.print(f"[dim]{about}{result.total} match(es); showing {first + 1}-{first + len(result.hits)}, "
                   f"by {result.sort}[/dim]", highlight=False)  # fmt: skip
     for n, hit in enumerate(result.hits, start=first + 1):
         head = Text(f"{n}. ", style="bold")

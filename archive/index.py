@@ -30,6 +30,7 @@ from archive import arabic
 SIDES = {"ar": ("ar", "ar_stem"), "en": ("en", "en_stem"), "who": ("who", "who")}
 FIELD_BOOSTS = {"ar": 2.0, "en": 2.0, "who": 1.5, "ar_stem": 1.0, "en_stem": 1.0}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
+_MATCH_FIELDS = frozenset({*SEARCH_FIELDS, "speaker_facet", "org_facet"})  # numeric terms are not text
 RERANK_FACTOR = 5
 RERANK_MIN = 50
 
@@ -109,8 +110,10 @@ FACETS = {
 class Filters:
     """Field filters of a query, engine-neutral: every list is ORed within, the lists ANDed."""
 
-    speaker: list[str] = field(default_factory=list)
+    speaker: list[str] = field(default_factory=list)  # names to look for in every name of the speaker
     org: list[str] = field(default_factory=list)
+    speaker_known: list[str] = field(default_factory=list)  # canonical names (alias store): exact match
+    org_known: list[str] = field(default_factory=list)
     figure: list[str] = field(default_factory=list)
     article: list[str] = field(default_factory=list)
     lang: list[str] = field(default_factory=list)
@@ -119,7 +122,7 @@ class Filters:
     date_to: int | None = None
 
     def __bool__(self) -> bool:
-        return any((self.speaker, self.org, self.figure, self.article, self.lang, self.status,
+        return any((self.speaker, self.org, self.speaker_known, self.org_known, self.figure, self.article, self.lang, self.status,
                     self.date_from is not None, self.date_to is not None))  # fmt: skip
 
 
@@ -128,6 +131,7 @@ class EngineResult:
     hits: list[EngineHit]
     total: int
     facets: dict[str, dict[str, int]]
+    total_is_estimate: bool = False
 
 
 class IndexWriter:
@@ -199,13 +203,30 @@ class Engine:
         clauses = [direct] if direct is not None else []
         across_terms: set[tuple[str, str]] = set()
         for item in also:
+            if item.side == "speaker":  # a carried name: the canonical speaker or organization, exactly
+                clause = query.Or(
+                    [query.Term("speaker_facet", item.phrase), query.Term("org_facet", item.phrase)]
+                )
+                direct_terms.update({("speaker_facet", item.phrase), ("org_facet", item.phrase)})
+                if item.rest.strip():
+                    rest = parser.parse(item.rest)
+                    direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
+                    clause = query.And([clause, rest])
+                clauses.append(clause)
+                continue
             fieldname = SIDES[item.side][1]
             form = "exact" if fieldname == "who" else "stem"
             words = [term_of(t, form) for t in arabic.tokenize(item.phrase, self.protected)]
             if not words:
                 continue
             (direct_terms if item.same_script else across_terms).update((fieldname, w) for w in words)
-            clause = query.Term(fieldname, words[0]) if len(words) == 1 else query.Phrase(fieldname, words)
+            # a known name's words, not as a phrase: whoosh scores phrases by tracking spans in every
+            # matching document, too slow for a name that occurs thousands of times
+            clause = (
+                query.Term(fieldname, words[0])
+                if len(words) == 1
+                else query.And([query.Term(fieldname, w) for w in words])
+            )
             if item.rest.strip():
                 rest = parser.parse(item.rest)
                 direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
@@ -214,14 +235,18 @@ class Engine:
         if not clauses and not filters:
             return EngineResult([], 0, {})
         q = query.Or(clauses) if len(clauses) > 1 else clauses[0] if clauses else query.Every()
-        mask = self._filter_query(filters) if filters else None
+        if filters:
+            # intersected inside the query (matchers skip ahead), not materialized as a set first;
+            # the filter adds nothing to the score
+            mask = query.ConstantScoreQuery(self._filter_query(filters), 0.0)
+            q = mask if not clauses else query.And([q, mask])
         groupedby = (
             {name: sorting.FieldFacet(f, maptype=sorting.Count) for name, f in FACETS.items()}
             if facets
             else None
         )
         wanted = offset + limit
-        kwargs = {"filter": mask, "terms": True, "groupedby": groupedby}
+        kwargs = {"terms": True, "groupedby": groupedby}
         if sort == "date":
             results = self._searcher.search(
                 q, limit=wanted, sortedby=sorting.FieldFacet("date", reverse=True), **kwargs
@@ -231,7 +256,7 @@ class Engine:
         hits = []
         for hit in results:
             matched = (
-                frozenset((f, _text(t)) for f, t in hit.matched_terms())
+                frozenset((f, _text(t)) for f, t in hit.matched_terms() if f in _MATCH_FIELDS)
                 if results.has_matched_terms()
                 else frozenset()
             )
@@ -251,7 +276,9 @@ class Engine:
                     for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
                     if k not in (None, "")
                 }
-        return EngineResult([h[2] for h in hits[offset:wanted]], len(results), facet_counts)
+        # counting every match walks them all; estimate unless facets walked them already
+        total = len(results) if facets else results.estimated_length()
+        return EngineResult([h[2] for h in hits[offset:wanted]], total, facet_counts, not facets)
 
     def allowed(self, ids: list[str], filters: Filters) -> set[str]:
         """Which of `ids` pass `filters`."""
@@ -262,17 +289,19 @@ class Engine:
 
     def _filter_query(self, filters: Filters) -> query.Query:
         parts: list[query.Query] = []
-        for fieldname, values in (("who", filters.speaker), ("org", filters.org)):
-            if values:
-                options = []
-                for value in values:
-                    words = [t.norm for t in arabic.tokenize(value, self.protected)]
-                    if words:
-                        options.append(
-                            query.Term(fieldname, words[0])
-                            if len(words) == 1
-                            else query.Phrase(fieldname, words)
-                        )
+        for fieldname, facet, values, known in (
+            ("who", "speaker_facet", filters.speaker, filters.speaker_known),
+            ("org", "org_facet", filters.org, filters.org_known),
+        ):
+            # a name the alias store knows: one exact term on its canonical name (fast)
+            options: list[query.Query] = [query.Term(facet, name) for name in known]
+            for value in values:  # a name it does not know: any mention of it among the names
+                words = [t.norm for t in arabic.tokenize(value, self.protected)]
+                if words:
+                    options.append(
+                        query.Term(fieldname, words[0]) if len(words) == 1 else query.Phrase(fieldname, words)
+                    )
+            if options:
                 parts.append(query.Or(options))
         for fieldname, values in (
             ("figure", filters.figure),

@@ -317,6 +317,7 @@ class SearchResult(Record):
     script: Literal["ar", "latin", "mixed"]
     resolved: list[str] = Field(description='How the query was read, e.g. "Tansiqiya → التنسيقية".')
     total: int = Field(description="How many records match (direct matches).")
+    total_is_estimate: bool = Field(default=False, description="True unless --facets counted every match.")
     page: int
     per_page: int
     sort: Literal["relevance", "date"]

@@ -53,6 +53,7 @@ class Archive:
         if not query.strip():
             raise ArchiveError("empty query: give one or more words to search for")
         text, filters = parse_filters(query)
+        self._resolve_names(filters)
         check_syntax(text)
         tokens = list(arabic.tokenize(text))
         if not tokens and not filters:
@@ -75,7 +76,24 @@ class Archive:
             sort=sort,
             hits=hits,
             facets=found.facets,
+            total_is_estimate=found.total_is_estimate,
         )  # type: ignore[arg-type]
+
+    def _resolve_names(self, filters: Filters) -> None:
+        """speaker:KH and org:Khazali name entities of the alias store: filter on their canonical
+        name (one exact term); a name the store does not know is looked for in every name."""
+        for attr in ("speaker", "org"):
+            unknown, known = [], []
+            for value in getattr(filters, attr):
+                entity = self.aliases.by_name(value)
+                if entity is None:
+                    resolved = [
+                        r for r in self.aliases.resolve(value) if r.end - r.start == len(value.strip())
+                    ]
+                    entity = resolved[0].entity if resolved else None
+                (known if entity else unknown).append(entity.en if entity else value)
+            setattr(filters, attr, unknown)
+            setattr(filters, f"{attr}_known", known)
 
     def cross_language(self, query: str, limit: int = 10, exclude: set[str] = frozenset()) -> list[SearchHit]:
         """Records with only the other language's side whose meaning is close to the query
@@ -290,7 +308,11 @@ def check_syntax(text: str) -> None:
 
 CROSS_MINIMUM = 0.35  # cosine below which a cross-language neighbour is noise (USE-m3)
 
-_FIELD_NAMES = {"arabic": ("ar", "ar_stem"), "english": ("en", "en_stem"), "speaker": ("who",)}
+_FIELD_NAMES = {
+    "arabic": ("ar", "ar_stem"),
+    "english": ("en", "en_stem"),
+    "speaker": ("who", "speaker_facet", "org_facet"),
+}
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
