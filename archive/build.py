@@ -30,7 +30,7 @@ from archive.vectors import write_vectors
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 FORMAT_FILE = "format"
 
 
@@ -276,6 +276,8 @@ def _doc(doc_id, kind, result: IngestResult, source, rendering, aliases: AliasSt
         "status": status,
         "date": int(date.strftime("%Y%m%d")) if date else None,
         "year": str(date.year) if date else None,
+        "month": date.strftime("%Y%m") if date else None,
+        "day": date.strftime("%Y%m%d") if date else None,
         "speaker_facet": entity.en if entity else speaker,
         "org_facet": org_entity.en if org_entity else org,
     }

@@ -23,6 +23,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang.porter import stem
+from whoosh.reading import TermNotFound
 
 from archive import arabic
 
@@ -33,6 +34,41 @@ SEARCH_FIELDS = tuple(FIELD_BOOSTS)
 _MATCH_FIELDS = frozenset({*SEARCH_FIELDS, "speaker_facet", "org_facet"})  # numeric terms are not text
 RERANK_FACTOR = 5
 RERANK_MIN = 50
+
+
+def _date_terms(first: int | None, last: int | None) -> list[query.Query]:
+    """A date range as whole years, then whole months, then single days: a few dozen exact terms
+    that whoosh ORs lazily. (A numeric range makes whoosh list every document in it first.)"""
+    import datetime as dt
+
+    start = dt.date(first // 10000, first // 100 % 100, first % 100) if first else dt.date(1900, 1, 1)
+    end = dt.date(last // 10000, last // 100 % 100, last % 100) if last else dt.date(2100, 12, 31)
+    terms: list[query.Query] = []
+    day = start
+    while day <= end:
+        year_end = dt.date(day.year, 12, 31)
+        next_month = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        if day.month == 1 and day.day == 1 and year_end <= end:
+            terms.append(query.Term("year", str(day.year)))
+            day = year_end + dt.timedelta(days=1)
+        elif day.day == 1 and next_month - dt.timedelta(days=1) <= end:
+            terms.append(query.Term("month", day.strftime("%Y%m")))
+            day = next_month
+        else:
+            terms.append(query.Term("day", day.strftime("%Y%m%d")))
+            day += dt.timedelta(days=1)
+    return terms or [query.NullQuery]
+
+
+def _fields_for(text: str) -> list[str]:
+    """The fields a query's words can match: English fields hold no Arabic words and Arabic ones no
+    Latin words (names, in both scripts, are in `who`), so a one-script query searches half."""
+    scripts = {t.script for t in arabic.tokenize(text)}
+    if scripts == {"latin"}:
+        return ["en", "en_stem", "who"]
+    if scripts == {"ar"}:
+        return ["ar", "ar_stem", "who"]
+    return list(SEARCH_FIELDS)
 
 
 def _text(term: object) -> str:
@@ -92,6 +128,8 @@ def _schema(protected: frozenset[str]) -> Schema:
         status=ID(sortable=True),
         date=NUMERIC(int, sortable=True),
         year=ID(sortable=True),
+        month=ID,
+        day=ID,
         speaker_facet=ID(sortable=True),
         org_facet=ID(sortable=True),
     )
@@ -196,7 +234,7 @@ class Engine:
         alone (a cross-language hit). BM25 scores of different clauses do not compare, so a boost
         could not promise that order; re-ranking a window of the best hits can.
         """
-        parser = qparser.MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, fieldboosts=FIELD_BOOSTS,
+        parser = qparser.MultifieldParser(_fields_for(text), self._ix.schema, fieldboosts=FIELD_BOOSTS,
                                           group=qparser.AndGroup)  # fmt: skip
         direct = parser.parse(text) if text.strip() else None
         direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()} if direct is not None else set()
@@ -246,20 +284,15 @@ class Engine:
             else None
         )
         wanted = offset + limit
-        kwargs = {"terms": True, "groupedby": groupedby}
-        if sort == "date":
-            results = self._searcher.search(
-                q, limit=wanted, sortedby=sorting.FieldFacet("date", reverse=True), **kwargs
-            )
-        else:
-            results = self._searcher.search(q, limit=max(wanted * RERANK_FACTOR, RERANK_MIN), **kwargs)
+        # ranking by how a hit matched needs a window larger than the page only when a name was
+        # carried to the other script; otherwise whoosh's own top-N is the ranking
+        window = max(wanted * RERANK_FACTOR, RERANK_MIN) if across_terms and sort != "date" else wanted
+        sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
+        results = self._searcher.search(q, limit=window, sortedby=sortedby, groupedby=groupedby)
+        matched_by_doc = self._matched([hit.docnum for hit in results], direct_terms | across_terms)
         hits = []
         for hit in results:
-            matched = (
-                frozenset((f, _text(t)) for f, t in hit.matched_terms() if f in _MATCH_FIELDS)
-                if results.has_matched_terms()
-                else frozenset()
-            )
+            matched = matched_by_doc.get(hit.docnum, frozenset())
             is_direct = bool(matched & direct_terms) or not clauses
             is_across = bool(matched & across_terms)
             tier = 2 if is_direct and is_across else 1 if is_direct else 0
@@ -277,8 +310,36 @@ class Engine:
                     if k not in (None, "")
                 }
         # counting every match walks them all; estimate unless facets walked them already
-        total = len(results) if facets else results.estimated_length()
-        return EngineResult([h[2] for h in hits[offset:wanted]], total, facet_counts, not facets)
+        if facets or results.scored_length() < window:  # every match was seen: the count is exact
+            return EngineResult(
+                [h[2] for h in hits[offset:wanted]],
+                len(results) if facets else results.scored_length(),
+                facet_counts,
+            )
+        return EngineResult(
+            [h[2] for h in hits[offset:wanted]], results.estimated_length(), facet_counts, True
+        )
+
+    def _matched(
+        self, docnums: list[int], terms: set[tuple[str, str]]
+    ) -> dict[int, frozenset[tuple[str, str]]]:
+        """Which of the query's terms each of a few documents contains, by skipping along each
+        term's postings: far cheaper than having whoosh record terms for every match."""
+        found: dict[int, set[tuple[str, str]]] = {d: set() for d in docnums}
+        ordered = sorted(docnums)
+        for fieldname, text in terms:
+            try:
+                postings = self._searcher.postings(fieldname, text)
+            except (KeyError, TermNotFound):
+                continue
+            for docnum in ordered:
+                if not postings.is_active():
+                    break
+                if postings.id() < docnum:
+                    postings.skip_to(docnum)
+                if postings.is_active() and postings.id() == docnum:
+                    found[docnum].add((fieldname, text))
+        return {d: frozenset(t) for d, t in found.items()}
 
     def allowed(self, ids: list[str], filters: Filters) -> set[str]:
         """Which of `ids` pass `filters`."""
@@ -313,7 +374,7 @@ class Engine:
         if filters.article:
             parts.append(query.Or([query.Prefix("article", v) for v in filters.article]))
         if filters.date_from is not None or filters.date_to is not None:
-            parts.append(query.NumericRange("date", filters.date_from, filters.date_to))
+            parts.append(query.Or(_date_terms(filters.date_from, filters.date_to)))
         return query.And(parts) if len(parts) > 1 else parts[0]
 
     def highlights(self, text: str, side: str, matched: frozenset[tuple[str, str]]) -> list[tuple[int, int]]:
