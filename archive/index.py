@@ -31,7 +31,6 @@ from archive import arabic
 SIDES = {"ar": ("ar", "ar_stem"), "en": ("en", "en_stem"), "who": ("who", "who")}
 FIELD_BOOSTS = {"ar": 2.0, "en": 2.0, "who": 1.5, "ar_stem": 1.0, "en_stem": 1.0}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
-_MATCH_FIELDS = frozenset({*SEARCH_FIELDS, "speaker_facet", "org_facet"})  # numeric terms are not text
 RERANK_FACTOR = 5
 RERANK_MIN = 50
 

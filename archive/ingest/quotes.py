@@ -75,10 +75,6 @@ _PAREN_RE = regex.compile(r"\([^()]*\)")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
 _NAME_BEFORE_CUE_RE = regex.compile(r"((?:(?:[A-Z][\w'’\-]+|al-\w+|bin|ibn|abu|Abu)\s+){1,4})$")
-_ABBR_DEF_RE = regex.compile(
-    r"(?P<long>(?:(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|of|the|in|for|and|lil-\w+)\s+){0,7}[A-Z][\w'’\-]*|al-[\w'’\-]+)\s*\((?P<abbr>[A-Z]{2,6})\)"
-)
-_SHORT_DEF_RE = regex.compile(r"\bor\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\b")
 _NOT_NAMES = {
     "on",
     "also",
