@@ -10,16 +10,14 @@ Abbreviations match only as written in capitals: "KH" is a name, "kh" is not.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-from pydantic import ValidationError
 
 from archive.arabic import fold_latin_word, has_arabic, stopwords, tokenize
-from archive.errors import ArchiveError
+from archive.jsonl import read_jsonl
 from archive.models import Entity
 
 
@@ -257,22 +255,4 @@ def _written_in_capitals(surface: str) -> bool:
 
 def load_aliases(path: Path) -> AliasStore:
     """Read and validate the alias store; a bad line is reported with its file and line number."""
-    if not path.exists():
-        return AliasStore()
-    entities = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArchiveError(f"{path}: cannot read the alias store ({exc})") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            entities.append(Entity.model_validate(json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise ArchiveError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "entry"
-            raise ArchiveError(f"{path}:{number}: {where}: {first['msg']}") from None
-    return AliasStore(entities)
+    return AliasStore(read_jsonl(path, Entity, "the alias store"))

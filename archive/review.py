@@ -13,40 +13,20 @@ import datetime as dt
 import fcntl
 import getpass
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from archive.errors import ArchiveError
+from archive.jsonl import read_jsonl
 from archive.models import Decision, Fragment, Pair, Rendering, Segment, SourceText
 
 REVIEWS = "reviews.jsonl"
 
 
 def load_decisions(corpus: Path) -> list[Decision]:
-    path = corpus / REVIEWS
-    if not path.exists():
-        return []
-    decisions = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArchiveError(f"{path}: cannot read the review decisions ({exc})") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            decisions.append(Decision.model_validate(json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise ArchiveError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise ArchiveError(f"{path}:{number}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
-    return decisions
+    return read_jsonl(corpus / REVIEWS, Decision, "the review decisions")
 
 
 def new_decision(action: str, *, source: str | None = None, rendering: str | None = None, text: str | None = None,
