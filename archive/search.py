@@ -190,7 +190,7 @@ class Archive:
             source_aligned=_through_alignment(pair, en_marks, "en") if pair else [],
             rendering_aligned=_through_alignment(pair, src_marks, "ar") if pair else [],
             speaker=speaker, date=date,
-            provenance=self.store.provenance(anchor.article, figure, spans),
+            provenance=self.store.provenance(anchor.article, figure, spans, figure_record),
         )  # fmt: skip
 
     def show(self, record_id: str):

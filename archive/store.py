@@ -79,9 +79,12 @@ class Store:
         found = self.get(f"{article_id}/fig{number}")
         return found[1] if found else None  # type: ignore[return-value]
 
-    def provenance(self, article_id: str, figure_number: int | None, spans: list[Span]) -> Provenance:
+    def provenance(self, article_id: str, figure_number: int | None, spans: list[Span],
+                   figure: Figure | None = None) -> Provenance:  # fmt: skip
+        """`figure`, when the caller has already read it, saves reading it again."""
         article = self.article(article_id)
-        figure = self.figure(article_id, figure_number)
+        if figure is None:
+            figure = self.figure(article_id, figure_number)
         return Provenance(
             article_id=article.id, article_title=article.title, authors=article.authors,
             article_date=article.date, publisher=article.publisher, series=article.series,

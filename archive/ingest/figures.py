@@ -43,7 +43,6 @@ class FigureDraft:
     image_url: str | None = None
     source_url: str | None = None
     mentions: list[Span] = field(default_factory=list)
-    block: int | None = None
 
 
 @dataclass(slots=True)
@@ -73,7 +72,7 @@ def find_figures(
         fig = figures.setdefault(number, FigureDraft(number))
         if fig.caption is not None:
             continue  # a repeated caption: the first one stands
-        fig.caption, fig.block = caption, i
+        fig.caption = caption
         fig.caption_span = block.mapped().spans(lines)[0]
         if caption:
             dates = find_dates(caption)
@@ -125,27 +124,20 @@ def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[Sourc
         if kinds[i] != "arabic":
             continue
         figure = layout.figure_of.get(i)
+        if figure is None:  # a caption below the Arabic (the usual layout), else right above it
+            figure = _caption_next_to(blocks, kinds, i, +1)
         if figure is None:
-            figure = _figure_after(blocks, kinds, i)
-        if figure is None:
-            figure = _figure_before(blocks, kinds, i)
+            figure = _caption_next_to(blocks, kinds, i, -1)
         out.extend(_units(block, text, figure, verbatim))
     return out
 
 
-def _figure_after(blocks: list[Block], kinds: list[str], i: int) -> int | None:
-    for j in range(i + 1, min(i + 8, len(blocks))):
-        if kinds[j] == "caption":
-            m = caption_match(blocks[j].text)
-            return int(m.group("n")) if m else None
-        if kinds[j] not in ("arabic", "url"):
+def _caption_next_to(blocks: list[Block], kinds: list[str], i: int, step: int) -> int | None:
+    """The figure whose caption is reached from block `i` in direction `step` across only Arabic
+    and URL blocks (a statement's other points and its source link)."""
+    for j in range(i + step, i + 8 * step, step):
+        if not 0 <= j < len(blocks):
             return None
-    return None
-
-
-def _figure_before(blocks: list[Block], kinds: list[str], i: int) -> int | None:
-    """A caption printed right above its Arabic, when no caption follows the Arabic."""
-    for j in range(i - 1, max(i - 8, -1), -1):
         if kinds[j] == "caption":
             m = caption_match(blocks[j].text)
             return int(m.group("n")) if m else None
