@@ -139,7 +139,7 @@ def write_build(index: Path, results: Iterable[IngestResult], aliases: AliasStor
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
-    previous = current_build(index, required=False)
+    previous = current_build(index, required=False, any_format=True)
     _switch(index, target)
     if previous is not None and previous != target:
         shutil.rmtree(previous, ignore_errors=True)
@@ -155,13 +155,15 @@ def _switch(index: Path, target: Path) -> None:
     os.replace(tmp, index / CURRENT)
 
 
-def current_build(index: Path, required: bool = True) -> Path | None:
+def current_build(index: Path, required: bool = True, any_format: bool = False) -> Path | None:
+    """The build `index/CURRENT` names. `any_format` for the build that replaces it: an index of
+    an older version must not stop its own rebuild."""
     pointer = index / CURRENT
     if pointer.exists():
         folder = index / pointer.read_text().strip()
         if (folder / "records.sqlite").exists() and (folder / "whoosh").is_dir():
             fmt = folder / FORMAT_FILE
-            if not fmt.exists() or fmt.read_text().strip() != str(INDEX_FORMAT):
+            if not any_format and (not fmt.exists() or fmt.read_text().strip() != str(INDEX_FORMAT)):
                 raise ArchiveError(
                     f"the index at {index}/ was built by another version: run `archive build` again"
                 )

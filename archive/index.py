@@ -14,15 +14,19 @@ stores with the index, so the query side always uses the set the index was built
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import qparser, query, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
+from whoosh.codec import whoosh3
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang.porter import stem
+from whoosh.matching import IntersectionMatcher, NullMatcherClass, WrappingMatcher
 from whoosh.reading import TermNotFound
 
 from archive import arabic
@@ -31,8 +35,44 @@ from archive import arabic
 SIDES = {"ar": ("ar", "ar_stem"), "en": ("en", "en_stem"), "who": ("who", "who")}
 FIELD_BOOSTS = {"ar": 2.0, "en": 2.0, "who": 1.5, "ar_stem": 1.0, "en_stem": 1.0}
 SEARCH_FIELDS = tuple(FIELD_BOOSTS)
+STEM_FIELDS = ("ar_stem", "en_stem")
 RERANK_FACTOR = 5
 RERANK_MIN = 50
+COUNT_SAMPLE = 2_000
+
+
+def _skip_to(self, targetid):
+    """whoosh 2.7.4's posting reader reaches a document inside a block of postings by stepping
+    through the block one posting at a time; every AND and phrase query does this for each
+    candidate. The block's ids are sorted, so bisect to it instead (same result)."""
+    if not self.is_active():
+        raise whoosh3.ReadTooFar
+    if targetid <= self.id():
+        return
+    if targetid > self._maxid:
+        self._skip_to_block(lambda: targetid > self._maxid)
+        if not self.is_active():
+            return
+    if self._ids is None:
+        self._read_ids()
+    self._i = bisect_left(self._ids, targetid, self._i)
+    if self._i >= self._blocklength:  # not in this block (cannot happen with a true block maximum)
+        self._i = self._blocklength - 1
+        self.next()
+
+
+whoosh3.W3LeafMatcher.skip_to = _skip_to
+
+
+def _intersection_replace(self, minquality=0):
+    """whoosh's collector "replaces" matchers every few documents with cheaper ones that can
+    still beat the scores so far. Replacing an AND (or its sides) loses the best hits of an AND
+    of words over several fields (whoosh issue #413; tests/test_engine_filters.py shows it), so
+    an AND stays as it is; block-quality skipping, the part that saves time, is untouched."""
+    return self
+
+
+IntersectionMatcher.replace = _intersection_replace
 
 
 def _date_terms(first: int | None, last: int | None) -> list[query.Query]:
@@ -72,6 +112,126 @@ def _fields_for(text: str) -> list[str]:
 
 def _text(term: object) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+class _Unscored(query.WrappingQuery):
+    """A filter inside a query: it narrows the matches and adds nothing to their score.
+    (whoosh's ConstantScoreQuery lists every document the filter matches before the search
+    starts, 0.5 s for a speaker filter at 100k pairs; this matcher skips along with the words.)"""
+
+    def _rewrap(self, child):
+        return _Unscored(child)
+
+    def matcher(self, searcher, context=None):
+        m = self.child.matcher(searcher, context)
+        return m if isinstance(m, NullMatcherClass) else _ZeroScore(m)
+
+
+class _ZeroScore(WrappingMatcher):
+    def _replacement(self, newchild):
+        return _ZeroScore(newchild)
+
+    def supports_block_quality(self):
+        return False
+
+    def max_quality(self):
+        return 0.0
+
+    def block_quality(self):
+        return 0.0
+
+    def weight(self):
+        return 0.0
+
+    def score(self):
+        return 0.0
+
+    def replace(self, minquality=0):
+        # the filter cannot raise a score, so it is never dropped for quality
+        r = self.child.replace(0)
+        return self if r is self.child else _ZeroScore(r)
+
+
+def _column_tests(filters: Filters) -> tuple[Filters, list[tuple[str, Callable[[object], bool]]]]:
+    """The filters that a document's column value decides, as (column, test); and the rest."""
+    tests: list[tuple[str, Callable[[object], bool]]] = []
+    rest = replace(filters)
+    if filters.date_from is not None or filters.date_to is not None:
+        # an undated document holds a sentinel above any date and never passes
+        low, high = filters.date_from or 0, filters.date_to or 99991231
+        tests.append(("date", lambda v: low <= v <= high))
+        rest.date_from = rest.date_to = None
+    if filters.status:
+        statuses = frozenset(filters.status)
+        tests.append(("status", statuses.__contains__))
+        rest.status = []
+    for name, facet in (("speaker", "speaker_facet"), ("org", "org_facet")):
+        known = frozenset(getattr(filters, f"{name}_known"))
+        if known and not getattr(filters, name):  # names the store does not know need the terms
+            tests.append((facet, known.__contains__))
+            setattr(rest, f"{name}_known", [])
+    if filters.article:
+        prefixes = tuple(filters.article)
+        tests.append(("article", lambda v: v.startswith(prefixes)))
+        rest.article = []
+    return rest, tests
+
+
+class _Where(query.WrappingQuery):
+    """A query whose matches must also pass tests on column values (see `_Matching`)."""
+
+    def __init__(self, child, tests):
+        super().__init__(child)
+        self.tests = tests
+
+    def _rewrap(self, child):
+        return _Where(child, self.tests)
+
+    def matcher(self, searcher, context=None):
+        m = self.child.matcher(searcher, context)
+        if isinstance(m, NullMatcherClass):
+            return m
+        reader = searcher.reader()
+        columns = [(reader.column_reader(name), test) for name, test in self.tests]
+        return _Matching(m, lambda docnum: all(test(column[docnum]) for column, test in columns))
+
+
+class _Matching(WrappingMatcher):
+    """Skips the child's matches that fail `passes`: one column read per candidate, so a
+    filter costs as much as the words it filters, however many documents it would match."""
+
+    def __init__(self, child, passes):
+        super().__init__(child)
+        self.passes = passes
+        self._settle()
+
+    def _settle(self) -> None:
+        child = self.child
+        while child.is_active() and not self.passes(child.id()):
+            child.next()
+
+    def _replacement(self, newchild):
+        return _Matching(newchild, self.passes)
+
+    def copy(self):
+        return _Matching(self.child.copy(), self.passes)
+
+    def next(self):
+        self.child.next()
+        self._settle()
+        return True  # may have crossed blocks: have the collector check block quality again
+
+    def skip_to(self, id):
+        self.child.skip_to(id)
+        self._settle()
+
+    def skip_to_quality(self, minquality):
+        skipped = self.child.skip_to_quality(minquality)
+        self._settle()
+        return skipped
+
+    def all_ids(self):
+        return (i for i in self.child.all_ids() if self.passes(i))
 
 
 class ArchiveTokenizer(Tokenizer):
@@ -231,22 +391,21 @@ class Engine:
         another spelling of a typed name) together with a name carried to the other script first
         (the quote attested in both languages), then the typed words alone, then a carried name
         alone (a cross-language hit). BM25 scores of different clauses do not compare, so a boost
-        could not promise that order; re-ranking a window of the best hits can.
+        could not promise that order; a search per tier can (`_by_tier`).
         """
-        parser = qparser.MultifieldParser(_fields_for(text), self._ix.schema, fieldboosts=FIELD_BOOSTS,
-                                          group=qparser.AndGroup)  # fmt: skip
-        direct = parser.parse(text) if text.strip() else None
+        direct = self._parse(text) if text.strip() else None
         direct_terms = {(f, _text(t)) for f, t in direct.iter_all_terms()} if direct is not None else set()
         clauses = [direct] if direct is not None else []
+        across: list[query.Query] = []
         across_terms: set[tuple[str, str]] = set()
         for item in also:
-            if item.side == "speaker":  # a carried name: the canonical speaker or organization, exactly
+            if item.side == "speaker":  # a known entity: its canonical name, one exact term
                 clause = query.Or(
                     [query.Term("speaker_facet", item.phrase), query.Term("org_facet", item.phrase)]
                 )
                 direct_terms.update({("speaker_facet", item.phrase), ("org_facet", item.phrase)})
                 if item.rest.strip():
-                    rest = parser.parse(item.rest)
+                    rest = self._parse(item.rest)
                     direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
                     clause = query.And([clause, rest])
                 clauses.append(clause)
@@ -265,59 +424,136 @@ class Engine:
                 else query.And([query.Term(fieldname, w) for w in words])
             )
             if item.rest.strip():
-                rest = parser.parse(item.rest)
+                rest = self._parse(item.rest)
                 direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
                 clause = query.And([clause, rest])
-            clauses.append(clause)
-        if not clauses and not filters:
+            (clauses if item.same_script else across).append(clause)
+        if not clauses and not across and not filters:
             return EngineResult([], 0, {})
-        q = query.Or(clauses) if len(clauses) > 1 else clauses[0] if clauses else query.Every()
-        if filters:
-            # intersected inside the query (matchers skip ahead), not materialized as a set first;
-            # the filter adds nothing to the score
-            mask = query.ConstantScoreQuery(self._filter_query(filters), 0.0)
-            q = mask if not clauses else query.And([q, mask])
+        if not clauses and not across:
+            q = self._filter_query(filters)  # type: ignore[arg-type]
+        else:
+            everything = query.Or(clauses + across) if len(clauses + across) > 1 else (clauses + across)[0]
+            q = self._narrowed(everything, filters)
+        wanted = offset + limit
+        terms = direct_terms | across_terms
+        if clauses and across and sort != "date" and not facets:
+            return self._by_tier(clauses, across, filters, offset, wanted, terms, q)
         groupedby = (
             {name: sorting.FieldFacet(f, maptype=sorting.Count) for name, f in FACETS.items()}
             if facets
             else None
         )
-        wanted = offset + limit
-        # ranking by how a hit matched needs a window larger than the page only when a name was
-        # carried to the other script; otherwise whoosh's own top-N is the ranking
-        window = max(wanted * RERANK_FACTOR, RERANK_MIN) if across_terms and sort != "date" else wanted
+        # with facets every match is walked anyway: rank a window of the best hits by tier
+        window = max(wanted * RERANK_FACTOR, RERANK_MIN) if across and sort != "date" else wanted
         sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
-        results = self._searcher.search(q, limit=window, sortedby=sortedby, groupedby=groupedby)
-        matched_by_doc = self._matched([hit.docnum for hit in results], direct_terms | across_terms)
+        results = self._top(q, window, sortedby, groupedby)
+        matched_by_doc = self._matched([hit.docnum for hit in results], terms)
         hits = []
         for hit in results:
             matched = matched_by_doc.get(hit.docnum, frozenset())
-            is_direct = bool(matched & direct_terms) or not clauses
+            is_direct = bool(matched & direct_terms) or not (clauses or across)
             is_across = bool(matched & across_terms)
             tier = 2 if is_direct and is_across else 1 if is_direct else 0
             engine_hit = EngineHit(hit["id"], hit["kind"], float(hit.score or 0.0), matched, not is_direct)
             hits.append((tier, float(hit.score or 0.0), engine_hit))
         if sort != "date":
             hits.sort(key=lambda h: (-h[0], -h[1]))
-        facet_counts = {}
-        if facets:
-            for name in FACETS:
-                counts = results.groups(name)
-                facet_counts[name] = {
+        page = [h[2] for h in hits[offset:wanted]]
+        if facets:  # every match was walked: the count is exact
+            facet_counts = {
+                name: {
                     str(k): int(v)
-                    for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
+                    for k, v in sorted(results.groups(name).items(), key=lambda kv: -kv[1])
                     if k not in (None, "")
                 }
-        # counting every match walks them all; estimate unless facets walked them already
-        if facets or results.scored_length() < window:  # every match was seen: the count is exact
-            return EngineResult(
-                [h[2] for h in hits[offset:wanted]],
-                len(results) if facets else results.scored_length(),
-                facet_counts,
-            )
-        return EngineResult(
-            [h[2] for h in hits[offset:wanted]], results.estimated_length(), facet_counts, True
-        )
+                for name in FACETS
+            }
+            return EngineResult(page, len(results), facet_counts)
+        if results.scored_length() < window:  # every match was seen
+            return EngineResult(page, results.scored_length(), {})
+        return self._estimated(page, q, results.estimated_length())
+
+    def _top(self, q: query.Query, limit: int, sortedby=None, groupedby=None):
+        return self._searcher.search(q, limit=limit, sortedby=sortedby, groupedby=groupedby)
+
+    def _parse(self, text: str) -> query.Query:
+        """Words over the exact and stem fields of the script(s) typed; a "phrase" over the
+        exact fields only: quotes ask for the wording as typed (spelling variants aside), and
+        matching positions in the stem fields as well doubled the cost of every phrase."""
+        parser = qparser.MultifieldParser(_fields_for(text), self._ix.schema, fieldboosts=FIELD_BOOSTS,
+                                          group=qparser.AndGroup)  # fmt: skip
+
+        def exact_phrases(q: query.Query) -> query.Query:
+            if isinstance(q, query.Phrase) and q.fieldname in STEM_FIELDS:
+                return query.NullQuery
+            return q.apply(exact_phrases)
+
+        return exact_phrases(parser.parse(text)).normalize()
+
+    def _by_tier(self, clauses, across, filters, offset, wanted, terms, q) -> EngineResult:
+        """Hits in both languages, then the typed words alone, then a name carried to the other
+        script alone: one top-N search per tier, so whoosh can skip the blocks of postings that
+        cannot reach the top (one search ORing them all scores every document of a speaker)."""
+        typed = query.Or(clauses) if len(clauses) > 1 else clauses[0]
+        carried = query.Or(across) if len(across) > 1 else across[0]
+        seen: set[int] = set()
+        ranked: list[tuple[int, object]] = []
+        complete = True
+        for tier, tier_query in ((2, query.And([typed, carried])), (1, typed), (0, carried)):
+            results = self._top(self._narrowed(tier_query, filters), wanted)
+            if tier < 2 and results.scored_length() >= wanted:
+                complete = False  # some matches of this tier were not seen
+            for hit in results:
+                if hit.docnum not in seen:
+                    seen.add(hit.docnum)
+                    ranked.append((tier, hit))
+        ranked = ranked[offset:wanted]
+        matched_by_doc = self._matched([hit.docnum for _, hit in ranked], terms)
+        page = [
+            EngineHit(hit["id"], hit["kind"], float(hit.score or 0.0), matched_by_doc.get(hit.docnum, frozenset()),
+                      tier == 0)
+            for tier, hit in ranked
+        ]  # fmt: skip
+        if complete:  # tiers 1 and 0 together hold every match, and all were seen
+            return EngineResult(page, len(seen), {})
+        return self._estimated(page, q, q.estimate_size(self._searcher.reader()))
+
+    def _narrowed(self, q: query.Query, filters: Filters | None) -> query.Query:
+        """`q` within `filters`. Filters on one value per document (date, status, a known
+        speaker) are checked in their columns as the words' matches come, the rest intersected
+        as unscored terms; neither lists the documents a filter matches before the search."""
+        if not filters:
+            return q
+        terms, tests = _column_tests(filters)
+        if terms:
+            q = query.And([q, _Unscored(self._filter_query(terms))])
+        return _Where(q, tests) if tests else q
+
+    def _estimated(self, page: list[EngineHit], q: query.Query, estimate: int) -> EngineResult:
+        if isinstance(q, _Where):
+            # whoosh estimates from the words alone; walk their matches through the column tests
+            counted, exact = self._count(q, estimate)
+            return EngineResult(page, counted, {}, not exact)
+        return EngineResult(page, estimate, {}, True)
+
+    def _count(self, q: _Where, estimate: int) -> tuple[int, bool]:
+        """How many matches pass a query's column tests: exact when the words match at most
+        COUNT_SAMPLE documents, else scaled from the share of the first COUNT_SAMPLE that pass."""
+        context = self._searcher.context(needs_current=False, weighting=None)
+        seen = passed = 0
+        for sub, _ in self._searcher.leaf_searchers():
+            m = q.matcher(sub, context)
+            if not isinstance(m, _Matching):
+                continue
+            words = m.child
+            while words.is_active() and seen < COUNT_SAMPLE:
+                seen += 1
+                passed += m.passes(words.id())
+                words.next()
+            if seen >= COUNT_SAMPLE:
+                return round(estimate * passed / seen), False
+        return passed, True
 
     def _matched(
         self, docnums: list[int], terms: set[tuple[str, str]]
@@ -345,7 +581,7 @@ class Engine:
         if not ids:
             return set()
         q = query.And([query.Or([query.Term("id", i) for i in ids]), self._filter_query(filters)])
-        return {hit["id"] for hit in self._searcher.search(q, limit=len(ids))}
+        return {hit["id"] for hit in self._top(q, len(ids))}
 
     def _filter_query(self, filters: Filters) -> query.Query:
         parts: list[query.Query] = []

@@ -126,27 +126,45 @@ class Archive:
     def _names(self, query: str, notes: list[str]) -> tuple[str, list[Also]]:
         """Names in the query, carried to their other spellings and to the other script.
 
-        A spelling the store does not have ("Kataeb Hizbullah") is replaced in the query by the
-        store's names for it, so the rest of the query still counts; a name is also searched in
-        the other script, for the same words or alone.
+        A known name becomes clauses of its own: its spellings in the typed script and the
+        entity as speaker or organization (direct matches), and its spellings in the other
+        script (cross-language), each with the rest of the query. The name's words leave the
+        typed text, so an unseen spelling ("Kataeb Hizbullah") does not have to match, and a
+        speaker is found through one exact term rather than by intersecting name words.
         """
         also: list[Also] = []
+        quoted = [(m.start(), m.end()) for m in regex.finditer(r'"[^"]*"', query)]
+        spans = []  # (start, end, resolution): a name, with its quotes when it is a whole "phrase"
+        for r in self.aliases.resolve(query):
+            around = next(((a, b) for a, b in quoted if a < r.start and r.end < b), None)
+            if around is None:
+                spans.append((r.start, r.end, r))
+            elif query[around[0] + 1 : around[1] - 1].strip() == r.surface.strip():
+                spans.append((*around, r))
+            # a name inside a longer "phrase" stays in it: the phrase is searched as typed
+        spans.sort(key=lambda s: -s[0])
         text = query
-        for r in sorted(self.aliases.resolve(query), key=lambda r: -r.start):
+        for start, end, _ in spans:
+            text = text[:start] + " " + text[end:]
+        resolutions = [r for _, _, r in spans]
+        for start, end, r in spans:
             entity = r.entity
-            rest = (text[: r.start] + " " + text[r.end :]).strip()
-            if arabic.has_arabic(r.surface):
-                also.extend(
-                    Also(side, name, False, rest) for name in entity.latin_names for side in ("en", "who")
-                )
+            common: list[str] = []
+            rest = _drop_stopwords((query[:start] + " " + query[end:]).strip(), common)
+            rest = "" if common else rest  # nothing but function words besides the name
+            arabic_typed = arabic.has_arabic(r.surface)
+            typed, carried = (
+                (entity.arabic_names, entity.latin_names)
+                if arabic_typed
+                else (entity.latin_names, entity.arabic_names)
+            )
+            typed_side, carried_side = ("ar", "en") if arabic_typed else ("en", "ar")
+            also.append(Also("speaker", entity.en, True, rest))
+            also.extend(Also(typed_side, name, True, rest) for name in typed)
+            also.extend(Also(carried_side, name, False, rest) for name in carried)
+            if arabic_typed:
                 notes.append(f"{r.surface} → {entity.en}")
                 continue
-            if not r.exact:
-                also.extend(
-                    Also(side, name, True, rest) for name in entity.latin_names for side in ("en", "who")
-                )
-                text = rest  # the unseen spelling itself matches nothing; its names do
-            also.extend(Also("ar", name, False, rest) for name in entity.arabic_names)
             shown = (
                 entity.en
                 if r.exact
@@ -158,7 +176,9 @@ class Archive:
                 if r.exact and target
                 else f"{r.surface} ≈ {shown}" + (f" → {target}" if target else "")
             )
-        return text, also
+        # the other words count inside every name's clauses; left alone they would match
+        # quotes without the name
+        return ("" if resolutions else text.strip()), also
 
     def _hit(self, engine_hit: EngineHit) -> SearchHit:
         matched = engine_hit.matched

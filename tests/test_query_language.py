@@ -139,3 +139,12 @@ def test_concordance_groups_spellings_apart(archive):
         == "coordination framework"
     )
     assert _rendered_as(None, ["x"]) == "(no rendering in the archive)"
+
+
+@pytest.mark.parametrize(("query", "speaker"), [("Khazaali coordination", "Qais al-Khazali"),
+                                                ("Kataeb Hizbullah framework", "Kataib Hezbollah")])  # fmt: skip
+def test_a_name_and_other_words_need_both(archive, query, speaker):
+    name_and_word = archive.search(query, limit=50).hits
+    word_alone = archive.search(query.split()[-1], limit=50).hits
+    assert name_and_word and all(h.speaker == speaker for h in name_and_word)
+    assert len(word_alone) > len(name_and_word)

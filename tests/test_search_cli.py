@@ -221,6 +221,16 @@ def test_index_from_another_version_asks_for_a_rebuild(built, tmp_path):
     assert result.exit_code == 2 and "run `archive build` again" in result.stderr
 
 
+def test_build_replaces_an_index_from_another_version(built, corpus, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(built, copy)
+    old = copy / (copy / "CURRENT").read_text().strip()
+    (old / "format").write_text("1\n")
+    assert run("build", index=copy, corpus=corpus).exit_code == 0
+    assert not old.exists()
+    assert run("search", "coordination framework", index=copy).exit_code == 0
+
+
 def test_analyze_shows_search_form_stem_and_protection(corpus):
     data = json.loads(run("analyze", "والمقاومة مرجوًّا الله", "--json", corpus=corpus).output)
     assert [(t["original"], t["normalized"], t["stem"], t["protected"]) for t in data] == [
