@@ -183,6 +183,53 @@ def show(record_id: str, index_dir: Path, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("record_id", metavar="ID")
+@click.option("--style", default="chicago-note", show_default=True, metavar="STYLE",
+              help="chicago-note, chicago-short, chicago-bib, apa, bibtex, biblatex, ris or csl-json.")  # fmt: skip
+@_INDEX
+def cite(record_id: str, style: str, index_dir: Path) -> None:
+    """Cite an article, or a quote (pair, source or rendering) in the "quoted in" form.
+
+    Only what the archive knows is written: an unknown URL, date or speaker is left out.
+    """
+    from archive.cite import STYLES, citable
+    from archive.cite import cite as render_citation
+    from archive.search import Archive
+
+    if style not in STYLES:  # before opening the index: a typo needs no index to be told
+        raise ArchiveError(f"unknown citation style {style!r}: use one of {', '.join(STYLES)}")
+    with Archive(index_dir) as archive:
+        click.echo(render_citation(citable(archive, record_id), style).rstrip("\n"))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="tmx, tbx, md, html, docx, csl-json or bibtex.")  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output)."
+)
+@_INDEX
+def export(query: str | None, fmt: str, output: Path | None, index_dir: Path) -> None:
+    """Export the quotes QUERY finds (all quotes without one) for CAT tools, reports or
+    reference managers. The file is written whole or not at all."""
+    from archive.export import BINARY, FORMATS, render, write_atomically
+    from archive.search import Archive
+
+    if fmt not in FORMATS:
+        raise ArchiveError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt in BINARY and output is None:
+        raise ArchiveError(f"--format {fmt} writes a file: give -o FILE")
+    with Archive(index_dir) as archive:
+        data = render(archive, fmt, query)
+    if output is None:
+        click.echo(data, nl=not str(data).endswith("\n"))
+        return
+    write_atomically(output, data)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
 @click.argument("text")
 @_CORPUS
 @click.option("--json", "as_json", is_flag=True, help="Print the tokens as JSON.")

@@ -180,6 +180,11 @@ class Archive:
         # quotes without the name
         return ("" if resolutions else text.strip()), also
 
+    def hit(self, record_id: str) -> SearchHit:
+        """A record shown as a search hit (both sides, speaker, date, provenance), unscored."""
+        kind, record = self.store.resolve(record_id)
+        return self._hit(EngineHit(record.id, kind, 0.0, frozenset(), False))  # type: ignore[attr-defined]
+
     def _hit(self, engine_hit: EngineHit) -> SearchHit:
         matched = engine_hit.matched
         hit_id = engine_hit.id

@@ -99,6 +99,21 @@ class Store:
         found = (Rendering.model_validate(json.loads(body)) for (body,) in rows)
         return [r for r in found if r.article == article_id]
 
+    def quotes(self) -> list[tuple[str, str]]:
+        """(kind, id) of every quote: pairs (not rejected ones), then sources and renderings
+        that are in none, in id order."""
+        paired: set[str] = set()
+        out: list[tuple[str, str]] = []
+        for (body,) in self._con.execute("SELECT body FROM records WHERE type = 'pair' ORDER BY id"):
+            pair = Pair.model_validate(json.loads(body))
+            if pair.status != "rejected":
+                paired.update((pair.source, pair.rendering))
+                out.append(("pair", pair.id))
+        for kind in ("source", "rendering"):
+            rows = self._con.execute("SELECT id FROM records WHERE type = ? ORDER BY id", (kind,))
+            out.extend((kind, record_id) for (record_id,) in rows if record_id not in paired)
+        return out
+
     def pairs_to_review(self) -> list[Pair]:
         """Suggested pairs, those with flags first, then the least sure."""
         rows = self._con.execute("SELECT body FROM records WHERE type = 'pair' ORDER BY id")
