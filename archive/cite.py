@@ -135,7 +135,7 @@ def _primary_part(primary: Primary, full: bool) -> str:
     """The primary source's part of a "quoted in" note (14.260): who, what, when, where."""
     # a short note names a person by family name, as it does the authors (14.29)
     who = primary.speaker if full else _family(primary)
-    parts = [who or "unknown speaker", primary.description]
+    parts = [who or "Unknown speaker", primary.description]
     if full:
         parts += [_long_date(primary.date) if primary.date else None, primary.url]
     return ", ".join(p for p in parts if p)

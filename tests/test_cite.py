@@ -13,7 +13,7 @@ import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from archive.cite import CSL_DIR, STYLES, citable, cite
+from archive.cite import CSL_DIR, STYLES, _bib_fields, citable, cite
 from tests.test_search_cli import run
 
 EXPECTED = Path(__file__).parent / "expected" / "citations"
@@ -89,6 +89,7 @@ def test_bibtex_parses_back_with_bibtexparser_to_the_same_facts(archive, item, s
     [entry] = library.entries
     assert regex.fullmatch(r"[a-z0-9]+", entry.key)
     fields = {f.key: f.value for f in entry.fields}
+    assert fields == _bib_fields(c, style)  # every field written comes back as it was
     assert entry.entry_type == ("misc" if style == "bibtex" else "online")
     url = c.primary.url if c.primary else c.article.url
     assert fields.get("url") == url  # the 2021 article and its quotes without a primary URL have none
