@@ -3,6 +3,7 @@ read back by the parsers reference managers use."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from archive.cite import CSL_DIR, STYLES, _bib_fields, citable, cite
+from archive.cite import CSL_DIR, STYLES, Citable, Primary, _bib_fields, citable, cite
+from archive.models import Article
 from tests.test_search_cli import run
 
 EXPECTED = Path(__file__).parent / "expected" / "citations"
@@ -154,3 +156,43 @@ def test_cli_cites_and_refuses_bad_ids_and_styles_in_one_line(built):
         result = run(*args, index=built)
         assert result.exit_code == 2, args
         assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def _article(**changes) -> Article:
+    facts = dict(id="x", title="A Title", authors=["Ḥamdī Mālik"], date=dt.date(2022, 3, 1), publisher=None,
+                 series=None, kind=None, url=None, accessed=None, topics=[], regions=[], headings=[],
+                 also_available_in=[], source_file="articles/x.txt", sha256="0" * 64, body=None,
+                 facts_from_sidecar=[])  # fmt: skip
+    return Article(**{**facts, **changes})
+
+
+def _primary(**changes) -> Primary:
+    facts = dict(record_id="en-x", speaker=None, speaker_arabic=None, is_person=False, description="statement",
+                 date=None, url=None, figure=None)  # fmt: skip
+    return Primary(**{**facts, **changes})
+
+
+UNKNOWNS = [
+    ("no speaker, no date", Citable(_article(), _primary()),
+     "Unknown speaker, statement, quoted in Ḥamdī Mālik, “A Title,” March 1, 2022."),
+    ("no description", Citable(_article(), _primary(speaker="Badr Organization", description=None, date=dt.date(2022, 2, 2))),
+     "Badr Organization, February 2, 2022, quoted in Ḥamdī Mālik, “A Title,” March 1, 2022."),
+    ("an article without author or date", Citable(_article(authors=[], date=None)), "“A Title.”"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "item", "expected"), UNKNOWNS, ids=[c[0] for c in UNKNOWNS])
+def test_what_the_archive_does_not_know_is_left_out_not_guessed(case, item, expected):
+    assert cite(item, "chicago-note") == expected
+    library = bibtexparser.parse_string(cite(item, "bibtex"))
+    fields = {f.key for f in library.entries[0].fields}
+    assert "url" not in fields and ("year" in fields) == bool((item.primary or item.article).date)
+
+
+def test_keys_are_ascii_and_an_arabic_article_sorts_under_the_name():
+    item = Citable(_article(), _primary(speaker="Qais al-Khazali", is_person=True, date=dt.date(2021, 7, 28)))
+    [entry] = bibtexparser.parse_string(cite(item, "biblatex")).entries
+    assert entry.key == "khazali2021statement"
+    assert {f.key: f.value for f in entry.fields}["sortname"] == "Khazali, Qais"
+    [article] = bibtexparser.parse_string(cite(Citable(_article()), "bibtex")).entries
+    assert article.key == "malik2022title"
