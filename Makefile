@@ -28,6 +28,8 @@ demo: build
 	$(BIN)/archive search "Tansiqiya"
 	$(BIN)/archive search "Kataeb Hizbullah"
 	$(BIN)/archive search "تخریب"
+	$(BIN)/archive cite pair-54c8 --style chicago-note
+	$(BIN)/archive cite pair-54c8 --style bibtex
 
 test: install
 	$(BIN)/ruff check .
