@@ -396,6 +396,11 @@ def ris(items: list[Citable]) -> str:
     """RIS records (TY - ELEC) for reference managers."""
     import rispy
 
+    return rispy.dumps(ris_entries(items), implementation=_ris_writer())
+
+
+def ris_entries(items: list[Citable]) -> list[dict]:
+    """The RIS records as rispy's dictionaries (what rispy reads back from the file)."""
     entries = []
     for item in items:
         article, primary = item.article, item.primary
@@ -425,7 +430,7 @@ def ris(items: list[Citable]) -> str:
             entry["urls"] = [url]
         entry["id"] = _primary_key(item) if primary else article_key(article)
         entries.append(entry)
-    return rispy.dumps(entries, implementation=_ris_writer())
+    return entries
 
 
 def _ris_writer():

@@ -14,7 +14,7 @@ import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from archive.cite import CSL_DIR, STYLES, Citable, Primary, _bib_fields, citable, cite
+from archive.cite import CSL_DIR, STYLES, Citable, Primary, _bib_fields, citable, cite, ris_entries
 from archive.models import Article
 from tests.test_search_cli import run
 
@@ -111,6 +111,7 @@ def test_bibtex_parses_back_with_bibtexparser_to_the_same_facts(archive, item, s
 def test_ris_parses_back_with_rispy_to_the_same_facts(archive, item):
     c = citable(archive, ITEMS[item])
     [entry] = rispy.loads(cite(c, "ris"))
+    assert [entry] == ris_entries([c])  # every field written comes back as it was
     assert entry["type_of_reference"] == "ELEC"
     date = c.primary.date if c.primary else c.article.date
     assert entry["date"] == date.strftime("%Y/%m/%d")
