@@ -7,7 +7,6 @@ place. A capture that cannot be read is reported by name and skipped; the rest s
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -18,6 +17,7 @@ from archive.aliases import AliasStore, load_aliases
 from archive.arabic import protected_words
 from archive.embed import Embedder
 from archive.errors import ArchiveError
+from archive.files import replace_file
 from archive.index import IndexWriter
 from archive.ingest import CAPTURE_SUFFIXES, IngestContext, ingest_file
 from archive.ingest.capture import DEFAULT_MAX_BYTES
@@ -147,12 +147,7 @@ def write_build(index: Path, results: Iterable[IngestResult], aliases: AliasStor
 
 
 def _switch(index: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=index, prefix=".current-")
-    with os.fdopen(fd, "w") as f:
-        f.write(target.name + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, index / CURRENT)
+    replace_file(index / CURRENT, f"{target.name}\n".encode())
 
 
 def current_build(index: Path, required: bool = True, any_format: bool = False) -> Path | None:

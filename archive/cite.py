@@ -141,6 +141,16 @@ def _primary_part(primary: Primary, full: bool) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _publisher(name: str) -> str:
+    """Chicago and APA drop an initial "The" from a publisher's name."""
+    return regex.sub(r"^The\s+", "", name)
+
+
+def _titled(description: str) -> str:
+    """A description standing as a title ("remarks to al-Ahd TV" → "Remarks to al-Ahd TV")."""
+    return description[:1].upper() + description[1:]
+
+
 def _long_date(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
@@ -179,8 +189,7 @@ def _csl_article(article: Article) -> dict:
     if article.series:
         out["container-title"] = article.series
     if article.publisher:
-        # Chicago and APA drop an initial "The" from a publisher's name
-        out["publisher"] = regex.sub(r"^The\s+", "", article.publisher)
+        out["publisher"] = _publisher(article.publisher)
     if article.date:
         out["issued"] = {"date-parts": [[article.date.year, article.date.month, article.date.day]]}
     if article.url:
@@ -360,7 +369,7 @@ def _bib_fields(item: Citable, style: str) -> dict[str, str]:
             # demote-non-dropping-particle do: al-Khazali among the K's
             out["sortname"] = f"{name['family']}, {name['given']}"
         if primary.description:
-            out["title"] = primary.description[:1].upper() + primary.description[1:]
+            out["title"] = _titled(primary.description)
         date, url = primary.date, primary.url
         out["note"] = "Quoted in " + _tex_quotes(_note(article, "chicago-note", primary.figure)).rstrip(".")
     else:
@@ -371,7 +380,7 @@ def _bib_fields(item: Citable, style: str) -> dict[str, str]:
         if article.series:
             out["howpublished" if style == "bibtex" else "titleaddon"] = article.series
         if article.publisher:
-            out["organization"] = regex.sub(r"^The\s+", "", article.publisher)
+            out["organization"] = _publisher(article.publisher)
         date, url = article.date, article.url
         if article.kind:
             out["note"] = article.kind
@@ -409,7 +418,7 @@ def ris_entries(items: list[Citable]) -> list[dict]:
             if primary.speaker:
                 entry["authors"] = [_bib_name(primary.speaker, primary.is_person).strip("{}")]
             if primary.description:
-                entry["title"] = primary.description[:1].upper() + primary.description[1:]
+                entry["title"] = _titled(primary.description)
             date, url = primary.date, primary.url
             entry["notes"] = ["Quoted in " + _note(article, "chicago-note", primary.figure)]
             if primary.speaker_arabic:
@@ -421,7 +430,7 @@ def ris_entries(items: list[Citable]) -> list[dict]:
             if article.series:
                 entry["secondary_title"] = article.series
             if article.publisher:
-                entry["publisher"] = regex.sub(r"^The\s+", "", article.publisher)
+                entry["publisher"] = _publisher(article.publisher)
             date, url = article.date, article.url
         if date:
             entry["year"] = str(date.year)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from archive.cite import Citable, bibtex, citable, cite, csl_items
 from archive.errors import ArchiveError
+from archive.files import replace_file
 from archive.models import SearchHit
 
 FORMATS = ("tmx", "tbx", "md", "html", "docx", "csl-json", "bibtex")
@@ -83,7 +83,7 @@ def render(archive, fmt: str, query: str | None) -> str | bytes:
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    """The whole file or nothing: written beside the target, then renamed over it."""
+    """The whole file or nothing, with a one-line error that names the file."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ArchiveError(f"cannot write {path}: folder {folder} does not exist")
@@ -91,15 +91,9 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         raise ArchiveError(f"cannot write {path}: folder {folder} is not writable")
     if path.is_dir():
         raise ArchiveError(f"cannot write {path}: it is a folder")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        replace_file(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ArchiveError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 

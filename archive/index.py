@@ -398,36 +398,36 @@ class Engine:
         clauses = [direct] if direct is not None else []
         across: list[query.Query] = []
         across_terms: set[tuple[str, str]] = set()
+        rests: dict[str, query.Query] = {}  # every spelling of a name carries the same other words
         for item in also:
             if item.side == "speaker":  # a known entity: its canonical name, one exact term
-                clause = query.Or(
+                clause: query.Query = query.Or(
                     [query.Term("speaker_facet", item.phrase), query.Term("org_facet", item.phrase)]
                 )
-                direct_terms.update({("speaker_facet", item.phrase), ("org_facet", item.phrase)})
-                if item.rest.strip():
-                    rest = self._parse(item.rest)
-                    direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
-                    clause = query.And([clause, rest])
-                clauses.append(clause)
-                continue
-            fieldname = SIDES[item.side][1]
-            form = "exact" if fieldname == "who" else "stem"
-            words = [term_of(t, form) for t in arabic.tokenize(item.phrase, self.protected)]
-            if not words:
-                continue
-            (direct_terms if item.same_script else across_terms).update((fieldname, w) for w in words)
-            # a known name's words, not as a phrase: whoosh scores phrases by tracking spans in every
-            # matching document, too slow for a name that occurs thousands of times
-            clause = (
-                query.Term(fieldname, words[0])
-                if len(words) == 1
-                else query.And([query.Term(fieldname, w) for w in words])
-            )
+                terms = {("speaker_facet", item.phrase), ("org_facet", item.phrase)}
+                is_direct = True
+            else:
+                fieldname = SIDES[item.side][1]
+                form = "exact" if fieldname == "who" else "stem"
+                words = [term_of(t, form) for t in arabic.tokenize(item.phrase, self.protected)]
+                if not words:
+                    continue
+                # a known name's words, not as a phrase: whoosh scores phrases by tracking spans in
+                # every matching document, too slow for a name that occurs thousands of times
+                clause = (
+                    query.Term(fieldname, words[0])
+                    if len(words) == 1
+                    else query.And([query.Term(fieldname, w) for w in words])
+                )
+                terms = {(fieldname, w) for w in words}
+                is_direct = item.same_script
+            (direct_terms if is_direct else across_terms).update(terms)
             if item.rest.strip():
-                rest = self._parse(item.rest)
-                direct_terms.update((f, _text(t)) for f, t in rest.iter_all_terms())
-                clause = query.And([clause, rest])
-            (clauses if item.same_script else across).append(clause)
+                if item.rest not in rests:
+                    rests[item.rest] = self._parse(item.rest)
+                    direct_terms.update((f, _text(t)) for f, t in rests[item.rest].iter_all_terms())
+                clause = query.And([clause, rests[item.rest]])
+            (clauses if is_direct else across).append(clause)
         if not clauses and not across and not filters:
             return EngineResult([], 0, {})
         if not clauses and not across:
