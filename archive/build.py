@@ -30,7 +30,7 @@ from archive.vectors import write_vectors
 CURRENT = "CURRENT"
 # Bump when what a build writes changes shape (fields, analysis); older builds are then refused
 # with a one-line request to rebuild instead of failing somewhere inside.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 FORMAT_FILE = "format"
 
 
@@ -38,6 +38,7 @@ FORMAT_FILE = "format"
 class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # captures read, but not well (ingest says why)
     directory: Path | None = None
     unapplied: list[Decision] = field(default_factory=list)  # decisions that matched no record
 
@@ -82,6 +83,7 @@ def build(corpus: Path, index: Path, progress: Callable[[str, int, int], None] |
             progress(f"ingest {path.name}", n, len(files))
         try:
             results.append(ingest_file(path, ctx))
+            report.warnings.extend(results[-1].warnings)
         except ArchiveError as exc:
             report.errors.append(str(exc))
     entities = [*ctx.aliases.entities, *learned_entities(results, ctx)]

@@ -64,6 +64,8 @@ def build(corpus: Path, index_dir: Path, max_bytes: int) -> None:
         result = run_build(corpus, index_dir, progress=report, max_bytes=max_bytes)
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for d in result.unapplied:
         click.echo(f"warning: decision {d.id} ({d.action} {d.source or ''} {d.rendering or ''}) matches no record; "
                    "it stays in corpus/reviews.jsonl", err=True)  # fmt: skip
@@ -84,6 +86,8 @@ def ingest(file: Path, corpus: Path, max_bytes: int, as_json: bool) -> None:
     from archive.ingest import ingest_file
 
     result = ingest_file(file, corpus_context(corpus, max_bytes))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return

@@ -62,6 +62,7 @@ def evaluate(result: IngestResult, gold: dict) -> dict[str, Score]:
             ("pairs", _pairs),
             ("repairs", _repairs),
             ("terms", _terms),
+            ("warnings", _warnings),
         )
     }
     return scores
@@ -204,6 +205,8 @@ def _renderings(result: IngestResult, gold: dict) -> Score:
         bad = [
             f"{n} {a!r} (gold {b!r})" for n, a, b in zip(("speaker", "date", "figure"), got, want) if a != b
         ]
+        if "channel" in g and _name(r.channel) != _name(g["channel"]):
+            bad.append(f"channel {r.channel!r} (gold {g['channel']!r})")
         if (
             "editorial_insertions" in g
             and [x.replace("*", "") for x in g["editorial_insertions"]] != r.editorial_insertions
@@ -297,6 +300,34 @@ def _terms(result: IngestResult, gold: dict) -> Score:
     for key in got.keys() - wanted:
         score.wrong(f"{key[0]} {key[1]!r} is not in the gold")
     return score
+
+
+def _warnings(result: IngestResult, gold: dict) -> Score:
+    """Each warning the gold expects (by a word of its reason) is given, and no other."""
+    score = Score()
+    expected = gold.get("warnings", [])
+    matched = set()
+    for want in expected:
+        hits = [i for i, w in enumerate(result.warnings) if want.casefold() in w.casefold()]
+        if hits:
+            score.tp += 1
+            matched.update(hits)
+        else:
+            score.miss(f"warning about {want!r}")
+    for i, warning in enumerate(result.warnings):
+        if i not in matched:
+            score.wrong(f"warning not in the gold: {warning}")
+    return score
+
+
+def total(scores: list[dict[str, Score]]) -> dict[str, Score]:
+    """Scores of several captures added up, category by category."""
+    out: dict[str, Score] = {}
+    for per_capture in scores:
+        for name, s in per_capture.items():
+            t = out.setdefault(name, Score())
+            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
+    return out
 
 
 def table(scores: dict[str, Score]) -> str:

@@ -125,6 +125,12 @@ class Rendering(Record):
     date: dt.date | None
     figure: int | None
     cue: str | None = Field(description='The words that introduce it, e.g. "The statement read".')
+    channel: str | None = Field(
+        default=None, description='Where it was said or posted, as the article names it: "al-Ahd TV", "Telegram".'
+    )
+    continues: str | None = Field(
+        default=None, description="Id of the rendering whose statement this one quotes further, if any."
+    )
     editorial_insertions: list[str]
     has_ellipsis: bool
     typed_by: str | None = Field(
@@ -246,6 +252,10 @@ class IngestResult(Record):
     pairs: list[Pair]
     names: list[NameFinding]
     repairs: list[Repair]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What ingest could not read well in this capture, each naming the file and the reason.",
+    )
 
 
 EntityKind = Literal["organization", "person", "term", "media"]

@@ -5,8 +5,10 @@ import random
 
 import pytest
 
-from archive.align import clauses, describe
+from archive.align import THRESHOLD, clauses, describe
+from archive.build import corpus_context
 from archive.embed import Embedder
+from archive.ingest import ingest_file
 from archive.models import Fragment, Pair, Rendering, SourceText
 from tests.conftest import REPO
 from tests.test_search_cli import run
@@ -85,3 +87,27 @@ def test_a_long_rendering_that_says_something_else_is_flagged(embedder):
     pair.evidence["cosine"] = float(embedder.embed([AR[146]])[0] @ embedder.embed([EN[899]])[0])
     describe(pair, source, rendering, embedder)
     assert any(f.startswith("low similarity") for f in pair.flags)
+
+
+def _pairs_by_point(capture, corpus, embedder):
+    result = ingest_file(capture, corpus_context(corpus, embedder=embedder))
+    point = {s.id: s.point for s in result.sources}
+    text = {r.id: r.text for r in result.renderings}
+    return {point[p.source]: text[p.rendering] for p in result.pairs}, result
+
+
+def test_pairs_follow_meaning_when_renderings_are_printed_out_of_point_order(corpus, embedder):
+    # three points on one theme (TICO-19 lines 1880, 959, 1954); the article quotes point 2, then 3,
+    # then, after the figure, point 1
+    capture = REPO / "tests" / "fixtures" / "dev" / "120_pairing_out_of_order.txt"
+    truth = {1: EN[1880], 2: EN[959], 3: EN[1954]}
+    pairs, result = _pairs_by_point(capture, corpus, embedder)
+    assert [r.text for r in result.renderings] == [truth[2], truth[3], truth[1]]
+    assert pairs == truth
+    assert all(p.evidence["point_order"] == 0.0 for p in result.pairs)  # meaning overrode every place
+
+    # without an embedder nothing measures meaning: point order is all there is, so each point is
+    # suggested with the rendering quoted in its place, at a confidence just over the threshold
+    pairs, result = _pairs_by_point(capture, corpus, None)
+    assert pairs == {1: truth[2], 2: truth[3], 3: truth[1]}
+    assert all(THRESHOLD <= p.confidence < 0.7 and "similarity" not in p.evidence for p in result.pairs)

@@ -28,10 +28,12 @@ from archive.embed import Embedder
 from archive.errors import ArchiveError
 from archive.ingest import figures as fig_mod
 from archive.ingest import quotes as quote_mod
-from archive.ingest.capture import DEFAULT_MAX_BYTES, blocks_of, read_capture
+from archive.ingest.blocks import blocks_of
+from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
+from archive.ingest.speakers import learn_people
 from archive.models import Article, Decision, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
 from archive.review import apply_decisions
 
@@ -110,10 +112,14 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     found_names = find_names(paragraphs, capture.lines, ctx.aliases)
     local = [f.entity for f in found_names if f.entity is not None]
     aliases = ctx.aliases.with_extra(local)
+    # people the article introduces ("Ali al-Husseini, KH's security official"), with the short
+    # forms it refers back to them by; local to this article, never added to the alias store
+    aliases = aliases.with_extra(learn_people([p.text.text for p in paragraphs], aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html)
     drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
 
+    _speakers_from_captions(drafts_ren, drafts_fig, aliases)
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
     figures = _figures(article_id, drafts_fig, renderings, sources, aliases, paragraphs)
@@ -123,6 +129,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     result = IngestResult(
         article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
         names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
+        warnings=_warnings(path, article, paragraphs, renderings),
     )  # fmt: skip
     applied = apply_decisions(ctx.decisions, result.sources, result.renderings)
     result.sources.extend(applied.sources)
@@ -131,6 +138,20 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         result, aliases, ctx.embedder, list(applied.fixed.values()), applied.rejected
     )
     return result
+
+
+def _speakers_from_captions(drafts, figures, aliases: AliasStore) -> None:
+    """A quote whose speaker was carried over from another sentence ("…,” the statement said
+    (Figure 2)) takes the speaker its figure's caption names: the caption is the better evidence."""
+    for d in drafts:
+        fig = figures.get(d.figure) if d.figure is not None else None
+        if not d.weak or fig is None or not fig.caption_speaker or fig.caption_speaker == d.speaker_name:
+            continue
+        entity = aliases.by_name(fig.caption_speaker)
+        d.speaker, d.speaker_name = entity, fig.caption_speaker
+        d.speaker_org = entity.org if entity is not None and entity.kind == "person" else None
+        d.date = fig.date or d.date
+        d.parent = None
 
 
 def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> list[SourceText]:
@@ -164,6 +185,7 @@ def _renderings(
 ) -> list[Rendering]:
     seen: Counter[tuple] = Counter()
     out = []
+    ids: dict[int, str] = {}
     for d in drafts:
         texts = quote_mod.rendering_texts(d)
         fragments = [
@@ -174,9 +196,10 @@ def _renderings(
         key = (d.figure, joined)
         seen[key] += 1
         org = d.speaker_org
+        ids[id(d)] = "en-" + short_hash(article_id, d.figure, joined, seen[key])
         out.append(
             Rendering(
-                id="en-" + short_hash(article_id, d.figure, joined, seen[key]),
+                id=ids[id(d)],
                 article=article_id,
                 text=joined,
                 fragments=fragments,
@@ -185,6 +208,8 @@ def _renderings(
                 date=d.date,
                 figure=d.figure,
                 cue=d.cue,
+                channel=d.channel,
+                continues=ids.get(id(d.parent)) if d.parent is not None else None,
                 editorial_insertions=quote_mod.insertions(texts),
                 has_ellipsis=quote_mod.has_ellipsis(texts),
             )  # fmt: skip
@@ -228,6 +253,29 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
                 described_as=None if d.caption else _sentence_mentioning(paragraphs, number),
             )  # fmt: skip
         )
+    return out
+
+
+TITLE_LIMIT = 300
+
+
+def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering]) -> list[str]:
+    """What a reader of this capture would notice ingest got wrong: said, never silent."""
+    out = []
+    if article.title and len(article.title) > TITLE_LIMIT:
+        out.append(
+            f"{path}: the title is {len(article.title):,} characters: the page's header was not found"
+            " (give the title in a .meta.toml sidecar)"
+        )
+    if not paragraphs:
+        out.append(f"{path}: no body paragraphs found: nothing of the article was read")
+    elif not renderings:
+        cued = quote_mod.cued_quotations(paragraphs)
+        if cued:
+            out.append(
+                f"{path}: {cued} quotation(s) follow speech verbs but none was read as a quote"
+                " (speaker or cue not understood)"
+            )
     return out
 
 

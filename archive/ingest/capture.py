@@ -26,8 +26,13 @@ _LINK_RE = regex.compile(
     r"|<(?P<auto>https?://[^>\s]+)>"  # <https://...>
     r"|(?<![\w*])\*(?P<em>[^*\n]+?)\*(?![\w*])"  # *emphasis*
 )
-_LINK_BODY_RE = regex.compile(r"^(?P<text>.*?)\s*\\\((?P<url>[^()\s]*)\\\)\s*$", regex.DOTALL)
+# the link's target in escaped parentheses, as page-saving tools write it, or bare ones when it is
+# plainly a URL or a site path ("[Name (/experts/name)](#)")
+_LINK_BODY_RE = regex.compile(
+    r"^(?P<text>.*?)\s*(?:\\\((?P<url>[^()\s]*)\\\)|\((?P<bare>(?:https?://|/)[^()\s]*)\))\s*$", regex.DOTALL
+)
 _ESCAPE_RE = regex.compile(r"\\(.)")
+_LINE_END_RE = regex.compile(r"\r\n|\n|\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,8 @@ class LineIndex:
     """Offsets to 1-based line numbers."""
 
     def __init__(self, text: str):
-        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        # a line ends at \n, \r\n or a lone \r (old Mac files), as `blocks.blocks_of` reads them
+        self._starts = [0] + [m.end() for m in _LINE_END_RE.finditer(text)]
 
     def offset(self, line: int, column: int) -> int:
         """The offset of 1-based `line`, 0-based `column` (as HTML parsers report positions)."""
@@ -173,7 +179,8 @@ def strip_markup(raw: str, base: int) -> MappedText:
             if inner:
                 text_end = body_start + inner.end("text")
                 keep_unescaped(body_start, text_end)
-                url: str | None = _ESCAPE_RE.sub(r"\1", inner.group("url")) or None
+                target = inner.group("url") if inner.group("url") is not None else inner.group("bare")
+                url: str | None = _ESCAPE_RE.sub(r"\1", target) or None
             else:
                 keep_unescaped(body_start, body_end)
                 url = None
@@ -220,20 +227,3 @@ class Block:
         for part in parts[1:]:
             out = out.join(part)
         return out
-
-
-def blocks_of(capture: Capture) -> list[Block]:
-    blocks: list[Block] = []
-    current: list[Line] = []
-    offset = 0
-    for number, raw in enumerate(capture.text.split("\n"), start=1):
-        line = Line(number, offset, raw, strip_markup(raw, offset))
-        offset += len(raw) + 1
-        if raw.strip():  # a line holding only a text-less link still counts: its URL is evidence
-            current.append(line)
-        elif current:
-            blocks.append(Block(current))
-            current = []
-    if current:
-        blocks.append(Block(current))
-    return blocks

@@ -98,3 +98,245 @@ def parse_full_date(text: str) -> dt.date | None:
         if phrase.start == 0 and phrase.end == len(text) and phrase.year and phrase.end_day is None:
             return phrase.first(None)
     return None
+
+
+# --- header dates: every way a page prints its own date ----------------------------------------
+#
+# A page's dateline or byline prints its date in the site's own style: written out month-first
+# ("Feb 13, 2024") or day-first ("13 February 2024", "Tuesday 13 February 2024"), ISO
+# ("2024-02-13", "2024-02-13T18:40:00Z") or numeric ("13/02/2024", "02/13/2024", "13.02.2024"),
+# often with a time and a label around it ("Published 13/02/2024 18:40", "Updated: …"). A numeric
+# date is read only when its order is certain: a field above 12 fixes it, and so does the page's
+# own evidence (`numeric_order`); "07/01/2024" on a page without such evidence stays unknown.
+
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+_WEEKDAY = r"(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d\d"
+_DAY_FIRST_RE = regex.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m>{_MONTH}),?[\s-]+(?P<y>{_YEAR})\b",
+    regex.IGNORECASE,
+)
+_MONTH_FIRST_RE = regex.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", regex.IGNORECASE
+)
+_ISO_RE = regex.compile(
+    rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/.-])"
+)
+_NUMERIC_RE = regex.compile(
+    rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d\d)(?![\d/.-]|\.\d)"
+)
+# what may stand around a date in a dateline: labels, weekday, time, zone, separators
+_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+_FILLER_RE = regex.compile(
+    rf"(?:\b(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|"
+    rf"issued|released|on|at|am|pm)\b|{_TIME}|\b{_WEEKDAY}(?![\w])|\b(?:UTC|GMT)\b|"
+    r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)\b|\b(?:just\s+now)\b|"
+    r"[\s,;:|/·•()\[\]–—-]+)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderDate:
+    """A complete date as a page prints it (any style), with where it stands in the text."""
+
+    start: int
+    end: int
+    date: dt.date
+    style: str  # "month-first", "day-first", "iso", "numeric"
+
+
+def numeric_fields(text: str) -> list[tuple[int, int, int]]:
+    """Every numeric date's fields (first, second, year) as printed, in order."""
+    return [(int(m["a"]), int(m["b"]), _full_year(m["y"])) for m in _NUMERIC_RE.finditer(text)]
+
+
+def _full_year(y: str) -> int:
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_header_dates(text: str, day_first: bool | None = None) -> list[HeaderDate]:
+    """Every complete date in `text`, in any style, in text order; times after them are ignored.
+
+    A numeric date is read day-first or month-first as a field above 12 requires, else as
+    `day_first` says; when `day_first` is None an ambiguous one (07/01/2024) is left out."""
+    try:
+        return _find_header_dates(text, day_first)
+    except Exception:  # noqa: BLE001 - a date reader never breaks ingest
+        return []
+
+
+def _find_header_dates(text: str, day_first: bool | None) -> list[HeaderDate]:
+    found: list[HeaderDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m, d: dt.date | None, style: str) -> None:
+        if d is None or any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append(HeaderDate(m.start(), m.end(), d, style))
+
+    for m in _ISO_RE.finditer(text):
+        add(m, _date(int(m["y"]), int(m["m"]), int(m["d"])), "iso")
+    for m in _MONTH_FIRST_RE.finditer(text):
+        if not m["m"][0].islower():
+            add(m, _date(int(m["y"]), _MONTHS[m["m"].lower().rstrip(".")], int(m["d"])), "month-first")
+    for m in _DAY_FIRST_RE.finditer(text):
+        if not m["m"][0].islower():
+            add(m, _date(int(m["y"]), _MONTHS[m["m"].lower().rstrip(".")], int(m["d"])), "day-first")
+    for m in _NUMERIC_RE.finditer(text):
+        a, b, year = int(m["a"]), int(m["b"]), _full_year(m["y"])
+        if m["sep"] == "." and len(m["y"]) == 2:
+            continue  # "1.5.24" is as likely a version number as a date
+        if a > 12 and b <= 12:
+            order: bool | None = True
+        elif b > 12 and a <= 12:
+            order = False
+        elif a == b:
+            order = True  # 05/05/2024 reads the same either way
+        else:
+            order = day_first
+        if order is None or (a > 12 and b > 12):
+            continue
+        add(m, _date(year, b, a) if order else _date(year, a, b), "numeric")
+    return sorted(found, key=lambda h: h.start)
+
+
+def numeric_order(text: str) -> bool | None:
+    """Whether the page prints numeric dates day-first (True), month-first (False) or cannot tell.
+
+    Evidence, strongest first: a numeric date with a field above 12 ("13/02/2024"), or one that is
+    the same day as a date the page writes out ("01/07/2024" beside "07 January 2024"); then, when
+    numbers alone say nothing, the site's written-out dates in day-month order ("5 March 2024")
+    against month-day ("March 5, 2024"). Contradictory evidence leaves the order unknown."""
+    try:
+        return _numeric_order(text)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _numeric_order(text: str) -> bool | None:
+    written = [h for h in _find_header_dates(text, None) if h.style in ("month-first", "day-first", "iso")]
+    days = {h.date for h in written}
+    votes = {True: 0, False: 0}
+    for a, b, year in numeric_fields(text):
+        if a == b:
+            continue
+        if a > 12 >= b:
+            votes[True] += 1
+        elif b > 12 >= a:
+            votes[False] += 1
+        else:
+            as_dm, as_md = _date(year, b, a), _date(year, a, b)
+            if as_dm in days and as_md not in days:
+                votes[True] += 1
+            elif as_md in days and as_dm not in days:
+                votes[False] += 1
+    if votes[True] and not votes[False]:
+        return True
+    if votes[False] and not votes[True]:
+        return False
+    if votes[True] or votes[False]:
+        return None
+    dm = sum(1 for h in written if h.style == "day-first")
+    md = sum(1 for h in written if h.style == "month-first")
+    if dm and not md:
+        return True
+    if md and not dm:
+        return False
+    return None
+
+
+def dateline_date(text: str, day_first: bool | None = None) -> dt.date | None:
+    """The date of a line that is a dateline and nothing else: one date, in any style, with only
+    labels, a weekday, a time and separators around it ("Published 13/02/2024 18:40",
+    "Tuesday 13 February 2024", "December 30, 2019 / 8:06 AM / Updated 2 hours ago"). When the line
+    gives two dates ("Published … · Updated …"), the first (the publication) is the one."""
+    try:
+        text = text.strip()
+        if not text or len(text) > 160:
+            return None
+        found = _find_header_dates(text, day_first)
+        if not found:
+            return None
+        rest, pos = [], 0
+        for h in found:
+            rest.append(text[pos : h.start])
+            pos = h.end
+        rest.append(text[pos:])
+        if any(_FILLER_RE.sub("", part).strip() for part in rest):
+            return None
+        return found[0].date
+    except Exception:  # noqa: BLE001
+        return None
+
+
+# --- relative days: "on Tuesday", "yesterday", resolved against the article's date ----------------
+
+_RELATIVE_RE = regex.compile(
+    rf"\b(?:(?P<today>today|tonight|this\s+morning|this\s+afternoon|this\s+evening)|"
+    rf"(?P<yesterday>yesterday)|(?:(?P<last>last|this\s+past|past)\s+)?(?P<wd>{_WEEKDAY}))\b"
+    rf"(?!\s*,?\s*(?:\d{{1,2}}\b|{_MONTH}\s+\d))",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDay:
+    """A day named relative to the article's date: "on Tuesday", "yesterday", "today"."""
+
+    start: int
+    end: int
+    weekday: int | None  # 0 = Monday; None for "today" / "yesterday"
+    days_back: int = 0  # for "today" (0) and "yesterday" (1)
+
+    def resolve(self, reference: dt.date | None) -> dt.date | None:
+        if reference is None:
+            return None
+        if self.weekday is None:
+            return reference - dt.timedelta(days=self.days_back)
+        return reference - dt.timedelta(days=(reference.weekday() - self.weekday) % 7)
+
+
+def find_relative_days(text: str) -> list[RelativeDay]:
+    """Relative day phrases in `text`, in order. A weekday must be capitalized as prose writes it
+    ("Sun" and "Sat" alone are not read: "the Sun newspaper"), and a weekday followed by a date
+    ("Tuesday 13 February 2024", "Tuesday, Feb. 13") is that date, not a relative day."""
+    out: list[RelativeDay] = []
+    try:
+        for m in _RELATIVE_RE.finditer(text):
+            if m["wd"]:
+                word = m["wd"].rstrip(".")
+                if not word[0].isupper() or (len(word) <= 4 and word.lower() in ("sun", "sat", "wed", "mon")):
+                    continue
+                out.append(RelativeDay(m.start(), m.end(), _WEEKDAYS[word.lower()]))
+            elif m["yesterday"]:
+                out.append(RelativeDay(m.start(), m.end(), None, 1))
+            else:
+                out.append(RelativeDay(m.start(), m.end(), None, 0))
+    except Exception:  # noqa: BLE001
+        return []
+    return out
+
+
+def relative_date(text: str, reference: dt.date | None) -> dt.date | None:
+    """The day the first relative day phrase of `text` names, counted back from `reference` (the
+    article's date): a weekday is the most recent such day on or before it (the same weekday is
+    that day; "last Friday" is read the same way), "yesterday" the day before, "today" the day.
+    None without a reference or a phrase."""
+    if reference is None or not isinstance(reference, dt.date):
+        return None
+    found = find_relative_days(text or "")
+    return found[0].resolve(reference) if found else None

@@ -194,12 +194,19 @@ def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[
             if verses:  # vowelled lines with no closing formula after them: a statement after all
                 pending.extend(verses)
                 verses = []
-            if pending and _point(line.text) is not None:
+            if pending and (_point(line.text) is not None or _ends_paragraph(pending[-1], line)):
                 flush_statement()
             pending.append(line)
     pending.extend(verses)
     flush_statement()
     return units
+
+
+def _ends_paragraph(line, following) -> bool:
+    """A line that ends a sentence, followed by one as long or longer: two paragraphs printed
+    one per line (a wrapped paragraph's last line is its short one)."""
+    text = line.text.rstrip()
+    return text.endswith((".", "؟", "!", "?")) and len(following.text) >= 0.5 * len(text)
 
 
 def _point(text: str) -> int | None:

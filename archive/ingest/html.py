@@ -143,32 +143,54 @@ def _labelled(block: Block, number: int) -> Block:
 
 
 def _meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
+    """The page's metadata: what its tags say about the article (visible <h1>, <time datetime>,
+    canonical link, meta tags, JSON-LD). A fact the page does not state stays out; nothing here may
+    raise on a malformed page."""
+    try:
+        return _read_meta(soup, article)
+    except Exception:  # noqa: BLE001 - metadata is evidence, never a reason to fail ingest
+        return {}
+
+
+def _read_meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
+    from archive.ingest.layout import KIND_LABELS, _person_name, is_agency  # layout reads these pages' text
+
     def content(*names: str) -> str | None:
         for name in names:
             tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content", "").strip():
+            if tag and str(tag.get("content", "")).strip():
                 return " ".join(str(tag["content"]).split())
         return None
 
+    ld = _json_ld(soup)
     scope = article or soup
     meta: dict[str, object] = {}
     kicker = scope.find(class_=_KIND_CLASS_RE)
-    if kicker is not None and len(kicker.get_text(" ", strip=True).split()) <= 4:
-        meta["kind"] = kicker.get_text(" ", strip=True)
+    if kicker is not None:
+        label = kicker.get_text(" ", strip=True)
+        if label.casefold() in KIND_LABELS:  # an article type; a section ("Middle East") is not one
+            meta["kind"] = label
     h1 = scope.find("h1")
     meta["title"] = (h1.get_text(" ", strip=True) if h1 else None) or content("og:title", "citation_title")
     authors = [
-        str(t["content"]).strip()
+        " ".join(str(t.get("content", "")).split())
         for t in soup.find_all("meta", attrs={"name": ["author", "citation_author"]})
     ]
     authors = [a for a in authors if a]
     if len(authors) == 1 and "," in authors[0]:
         authors = [a.strip() for a in regex.split(r",\s*|\s+and\s+", authors[0]) if a.strip()]
+    ld_people = [n for kind, n in ld.get("authors", []) if kind == "Person"]
+    ld_orgs = {n.casefold() for kind, n in ld.get("authors", []) if kind != "Person"}
+    authors = [a for a in authors if a.casefold() not in ld_orgs]  # the "author" is an organization
+    if not authors:
+        authors = ld_people or _byline_people(scope, _person_name, is_agency)
     if authors:
         meta["authors"] = authors
     time = scope.find("time", attrs={"datetime": True})
-    raw_date = (time["datetime"] if time else None) or content(
-        "article:published_time", "citation_publication_date", "date"
+    raw_date = (
+        (time["datetime"] if time else None)
+        or content("article:published_time", "citation_publication_date", "date")
+        or ld.get("date")
     )
     if raw_date:
         iso = regex.match(r"\d{4}-\d{2}-\d{2}", str(raw_date))
@@ -182,6 +204,46 @@ def _meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
     if tags:
         meta["topics"] = tags
     return {k: v for k, v in meta.items() if v}
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, object]:
+    """The article's JSON-LD: its authors (with their @type) and datePublished."""
+    import json
+
+    out: dict[str, object] = {"authors": []}
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or script.get_text() or "")
+        except (ValueError, TypeError):
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+                continue
+            people = item.get("author") or []
+            for person in people if isinstance(people, list) else [people]:
+                if isinstance(person, dict) and str(person.get("name", "")).strip():
+                    out["authors"].append((str(person.get("@type", "Person")), " ".join(str(person["name"]).split())))  # type: ignore[union-attr]
+            if item.get("datePublished") and "date" not in out:
+                out["date"] = str(item["datePublished"])
+    return out
+
+
+def _byline_people(scope: Tag, person_name, is_agency) -> list[str]:
+    """People named in the page's visible byline element (class "author" / "byline", rel=author)."""
+    found: list[str] = []
+    for tag in scope.find_all(True):
+        names = " ".join([*tag.get("class", []), str(tag.get("rel", ""))]).casefold()
+        if not regex.search(r"\bauthor\b|byline|__author|-author|author-name", names) or regex.search(r"bio", names):
+            continue
+        text = " ".join(tag.get_text(" ", strip=True).split())
+        text = regex.sub(r"^(?:written\s+)?by\s+", "", text, flags=regex.IGNORECASE)
+        for name in regex.split(r",\s*|\s+and\s+|\s*&\s*|\s*[|·•]\s*", text):
+            if person_name(name) and not is_agency(name) and name not in found:
+                found.append(name)
+        if found:
+            break
+    return found
 
 
 def _iso_date(text: str) -> dt.date | None:

@@ -9,6 +9,7 @@ chrome heading. Evidence is read from the capture's structure, never from line n
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from archive.arabic import arabic_share
 from archive.errors import ArchiveError
 from archive.ingest.capture import Block
-from archive.ingest.dates import parse_full_date
+from archive.ingest.dates import dateline_date, find_header_dates, numeric_order
 
 CHROME_HEADINGS = {
     "about the authors", "part of a series", "recommended", "topics", "regions & countries",
     "share", "email alerts", "stay up to date", "sign up for email alerts", "sign up", "to top",
     "view/print page as pdf", "also available in", "related", "more by", "related content",
+    "attachments", "disclaimer", "related news", "related articles", "related stories", "latest news",
+    "latest videos", "more stories", "you may also like", "comments", "tags",
+    "our standards: the thomson reuters trust principles.",
 }  # fmt: skip
 END_MARKS = ("❖",)
 KIND_LABELS = {
@@ -84,11 +88,22 @@ def link_urls(block: Block) -> list[str]:
 
 
 def analyse(blocks: list[Block], hints=None) -> Layout:
-    """The page's parts. `hints` (from an HTML page's structure) win over what the text suggests."""
+    """The page's parts. `hints` (from an HTML page's structure) win over what the text suggests,
+    except where the page itself shows them to be the mirror's, not the article's (a banner)."""
+    try:
+        return _analyse(blocks, hints)
+    except Exception:  # noqa: BLE001 - a page this reader does not understand still gets a layout
+        kinds = [block_kind(b) for b in blocks]
+        return Layout(blocks, kinds, None, None, {}, hints.body if hints is not None else None)
+
+
+def _analyse(blocks: list[Block], hints=None) -> Layout:
     kinds = [block_kind(b) for b in blocks]
     allowed = hints.body if hints is not None else None
     texts = [b.text for b in blocks]
     header: dict[str, object] = {}
+    order = numeric_order("\n".join(texts))
+    _mark_chrome(blocks, kinds, texts)
 
     def first(pred, start: int = 0, stop: int | None = None) -> int | None:
         for i in range(start, len(blocks) if stop is None else min(stop, len(blocks))):
@@ -96,24 +111,69 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
                 return i
         return None
 
-    i_by = first(lambda i: texts[i].lower().startswith("by ") and len(texts[i]) < 300, stop=20)
-    i_date = first(lambda i: parse_full_date(texts[i]) is not None, stop=30)
+    # the header is what stands above the third paragraph of prose (bios and a standfirst included)
+    prose_seen = [i for i, k in enumerate(kinds) if k == "prose"]
+    header_stop = prose_seen[2] if len(prose_seen) > 2 else len(blocks)
+    bylines = {}
+
+    def is_byline(i: int) -> bool:
+        if kinds[i] not in ("short", "prose"):
+            return False
+        found = read_byline(blocks[i], order)
+        if found is not None:
+            bylines[i] = found
+        return found is not None
+
+    i_by = first(is_byline, stop=max(20, header_stop))
+    i_date = first(
+        lambda i: kinds[i] in ("short", "prose") and dateline_date(texts[i], order) is not None,
+        stop=max(30, header_stop),
+    )
     i_series = first(lambda i: texts[i].lower().startswith("part of a series"))
     i_part1 = first(lambda i: texts[i].lower().startswith("or see part"))
-    i_about = first(lambda i: texts[i].casefold() == "about the authors", stop=30)
+    i_about = first(lambda i: texts[i].casefold().rstrip(":") in ("about the authors", "about the author"), stop=30)
+    banner = _banner(texts, order)
 
-    # Title: the block right above the byline, else the first one that is not a breadcrumb.
-    if i_by is not None and i_by > 0:
-        header["title"] = texts[i_by - 1]
-    else:
-        i_title = first(lambda i: kinds[i] in ("short", "prose") and not texts[i].endswith("/"))
-        header["title"] = texts[i_title] if i_title is not None else None
+    # Title: the headline right above the byline (or the dateline), else the first headline of the page.
+    anchor = i_by if i_by is not None else i_date
+    names = {n.casefold() for n in (banner.org, copyright_owner("\n".join(texts[-12:]))) if n}
+    meta_title = str(hints.meta.get("title") or "").casefold() if hints is not None else ""
+
+    def headline(i: int, strict: bool = True) -> bool:
+        return (
+            texts[i].strip().casefold() not in names
+            and (allowed is None or i in allowed or not allowed)
+            and _headline_shaped(texts[i], kinds[i], order, strict=strict)
+        )
+
+    i_title = first(lambda i: bool(meta_title) and " ".join(texts[i].split()).casefold() == meta_title)
+    if i_title is None and anchor is not None:
+        i_title = _title_above(blocks, kinds, texts, anchor, order)
+    if i_title is None:  # below a mirror's banner, else the first headline of the page
+        banners = [i for i in range(min(header_stop, len(blocks))) if kinds[i] == "aside" and is_banner(texts[i])]
+        start = banners[0] + 1 if banners else 0
+        i_title = first(headline, start=start, stop=max(30, header_stop))
+        if i_title is None and start:
+            i_title = first(headline, stop=max(30, header_stop))
+    if i_title is None:
+        i_title = first(lambda i: headline(i, strict=False), stop=max(30, header_stop))
+    header["title"] = texts[i_title] if i_title is not None else None
+    authors: list[str] = []
+    by_date = None
     if i_by is not None:
-        header["authors"] = _authors(blocks[i_by])
-    if i_date is not None:
-        header["date"] = parse_full_date(texts[i_date])
+        authors, by_date = bylines[i_by]
+    elif i_about is not None:
+        authors = _bio_names(texts, kinds, i_about)
+    if authors:
+        header["authors"] = authors
+    if by_date is not None:
+        header["date"] = by_date
+    elif i_date is not None:
+        header["date"] = dateline_date(texts[i_date], order)
+    elif banner.date is not None:
+        header["date"] = banner.date
     if i_series is not None:
-        header["series"] = texts[i_series].split(":", 1)[-1].strip() or None
+        header["series"] = _strip_path(texts[i_series].split(":", 1)[-1].strip()) or None
         kind_line = texts[i_series - 1] if i_series > 0 else ""
         if kinds[i_series - 1] == "short" and len(kind_line.split()) <= 4 and kind_line[:1].isupper():
             header["kind"] = kind_line
@@ -125,11 +185,23 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
 
     markers = [i for i in (i_by, i_date, i_series, i_part1) if i is not None]
     after = max(markers) + 1 if markers else 0
-    authors = [a.casefold() for a in header.get("authors", [])]  # type: ignore[union-attr]
+    if i_title is not None and i_title + 1 > after and i_title < header_stop:
+        after = i_title + 1
+    if ("kind" in header or "series" in header) and markers and max(markers) in (i_by, i_date) and max(
+        markers
+    ) not in (i_series, i_part1):
+        # a think-tank page's summary: one sentence right under the byline or dateline, above the
+        # prose (on a news page the first paragraph is often one sentence too, so only there)
+        nxt = first(lambda i: kinds[i] not in ("aside", "url"), start=after)
+        if nxt is not None and _standfirst(blocks[nxt], texts[nxt]) and nxt + 1 < len(blocks):
+            later = first(lambda i: kinds[i] == "prose", start=nxt + 1)
+            if later is not None:
+                after = nxt + 1
+    folded = [a.casefold() for a in authors]
 
     def is_bio(i: int) -> bool:
         lead = texts[i].casefold().removeprefix("dr. ")
-        return i_about is not None and i > i_about and any(lead.startswith(a) for a in authors)
+        return i_about is not None and i > i_about and any(lead.startswith(a) for a in folded)
 
     def allowed_prose(i: int) -> bool:
         return kinds[i] == "prose" and not is_bio(i) and (allowed is None or i in allowed)
@@ -143,28 +215,415 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
     if body_start is not None:
         body_end = first(lambda i: any(m in texts[i] for m in END_MARKS), start=body_start)
         if body_end is None and allowed:
-            body_end = max(allowed)
+            chrome = first(lambda i: kinds[i] == "chrome", start=body_start + 1)
+            inside = [i for i in allowed if i >= body_start and (chrome is None or i < chrome)]
+            body_end = max(inside) if inside else max(allowed)
         elif body_end is None:
             chrome = first(lambda i: kinds[i] == "chrome", start=body_start + 1)
             body_end = (chrome - 1) if chrome is not None else len(blocks) - 1
+        # what closes an article without being its prose: credits, share bars, the authors' bios
+        while body_end > body_start and (
+            kinds[body_end] == "aside"
+            or (allowed is not None and body_end not in allowed)
+            or _is_bio_line(texts[body_end], authors)
+        ):
+            body_end -= 1
     header["topics"] = _listed_after(blocks, kinds, "topics")
-    header["regions"] = _listed_after(blocks, kinds, "regions & countries")
+    header["regions"] = _listed_after(blocks, kinds, "regions & countries") or _listed_after(blocks, kinds, "regions")
     header["also_available_in"] = _listed_after(blocks, kinds, "also available in")
     layout = Layout(blocks, kinds, body_start, body_end, header, allowed)
-    header["url"] = _own_url(layout, header.get("title"))  # type: ignore[arg-type]
+    header["url"] = _own_url(layout, header.get("title")) or _shared_url(texts)  # type: ignore[arg-type]
+    if not header["topics"]:
+        header["topics"] = _tag_line(blocks)
     if hints is not None:
         layout.figure_of = hints.figure_of
-        header.update(hints.meta)
+        _merge_meta(header, dict(hints.meta))
+    if banner.org is not None:
+        # a mirror: the page's own name (og:site_name, its footer) is the mirror's, not the publisher's;
+        # the publisher is the one the banner names (resolved against the known ones by find_publisher)
+        header["publisher"] = None
+        original = _original_link(blocks)
+        if original is not None:
+            header["url"] = original
     return layout
 
 
-def _authors(block: Block) -> list[str]:
+def _standfirst(block: Block, text: str) -> bool:
+    """A summary line under the byline: one sentence of at most 35 words (or a line all in bold)."""
+    words = _WORD_RE.findall(text)
     line = block.lines[0].clean
-    linked = [line.text[a:b].strip() for a, b, _ in line.links if line.text[a:b].strip()]
-    if linked:
-        return linked
-    names = regex.split(r",\s*|\s+and\s+", block.text[3:].strip())
-    return [n.strip() for n in names if n.strip()]
+    bold = len(block.lines) == 1 and any(b - a >= 0.9 * len(line.text.strip()) for a, b in line.emphasis)
+    one_sentence = not regex.search(r"[.!?][\"”’')\]]*\s+[A-Z“\"]", text.strip())
+    return bold or (one_sentence and 8 <= len(words) <= 35)
+
+
+def _merge_meta(header: dict[str, object], meta: dict[str, object]) -> None:
+    """An HTML page's metadata wins over the text, except authors that are an organization (a
+    mirror's `author` meta) when the visible byline names people."""
+    meta_authors = meta.pop("authors", None)
+    header.update(meta)
+    people = [a for a in (meta_authors or []) if _person_name(a)]  # type: ignore[union-attr]
+    if people:
+        header["authors"] = people
+    elif meta_authors and not header.get("authors"):
+        header["authors"] = meta_authors
+
+
+# --- chrome: what the page shows around the article ---------------------------------------------
+
+_BANNER_RE = regex.compile(
+    r"\bpublished this content on\b|\bis solely responsible for the information contained\b|"
+    r"\bDistributed (?:by|via) Public\b|\bunedited and unaltered\b|^\S+\s*\|\s*Press release\s*\|",
+    regex.IGNORECASE,
+)
+_BANNER_ORG_RE = regex.compile(
+    r"(?:^|(?<=[.:]\s))(?P<org>[^.:|]{3,120}?(?:\b(?:Inc|Ltd|Co|Corp|LLC|plc)\.?)?)\s+published this content on\s+"
+    r"(?P<when>[^,]{4,40}?(?:,\s*\d{4})?),?\s+and is solely responsible",
+    regex.IGNORECASE,
+)
+_CORPORATE_RE = regex.compile(r",?\s+(?:Inc|Ltd|Limited|Co|Corp|Corporation|LLC|plc|GmbH|S\.A)\.?$", regex.IGNORECASE)
+_CREDIT = r"(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|Anadolu(?: Agency)?|Xinhua|SANA|IRNA|WANA|AA|File Photo|FILE PHOTO)"
+_PHOTO_RES = [
+    regex.compile(r"^(?:FILE\s+PHOTO|PHOTO|Photo(?:graph)?|Image|Picture|Pictured|Credit|Photo credit|Caption)\s*[:：]"),
+    regex.compile(r"^FILE\s+PHOTO\b"),
+    regex.compile(rf"\b{_CREDIT}(?:\s*/\s*[^/\n]{{1,60}})+\s*\)?\.?$"),
+    regex.compile(rf"\(\s*(?:{_CREDIT}|Photo|Image)(?:\s+(?:Photo|photo|file|File))?(?:\s*[:/][^)]{{0,60}})?\s*\)\.?$"),
+    regex.compile(rf"[.!?]\s+{_CREDIT}\.?$"),
+    regex.compile(r"(?:via|/)\s*Getty Images\.?$"),
+]
+_INLINE_CHROME_RE = regex.compile(
+    r"^(?:Advertisement|ADVERTISEMENT|Sponsored|Scroll to continue|Continue reading|"
+    r"(?:Read more|READ MORE|Read More|Also read|ALSO READ|Read also|See also|Related|RELATED)\s*[:：].*|"
+    r"Share this (?:article|page|story)\b.*|Share on \w+|Copy link|"
+    r"(?:Sign up|Subscribe)\b.{0,120}|Would you like to comment.*|Please read our Comment Policy.*|"
+    r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
+    r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
+    r"Print|Email|End of live (?:updates|coverage)\b.*|(?:Facebook|X|Twitter|WhatsApp|Telegram|LinkedIn|Email|Print)"
+    r"(?:\s*[|·,]?\s*(?:Facebook|X|Twitter|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link))+)$"
+)
+_COOKIE_RE = regex.compile(r"\b(?:we use cookies|use of cookies|cookie (?:settings|policy|preferences)|accept all)\b", regex.I)
+_LIST_HEADINGS = {"most read", "most popular", "read more", "also read", "trending", "popular", "latest",
+                  "more from", "recommended for you", "editor's picks", "top stories"}  # fmt: skip
+_END_HEADING_RE = regex.compile(r"^(?:More (?:from|on|in) .{2,60}|Tags\s*:.*|Topics\s*:.*|Our Standards\s*:.*)$")
+
+
+def is_banner(text: str) -> bool:
+    """A mirror's banner or disclaimer ("X published this content on … and is solely responsible …")."""
+    return bool(_BANNER_RE.search(text))
+
+
+def is_photo_caption(text: str) -> bool:
+    """A photo's caption or credit ("FILE PHOTO: …", "… REUTERS/Name", "Image: Name/Getty Images", "(AFP)").
+    A "Figure N:" caption is the article's own, not this."""
+    text = text.strip()
+    return bool(text) and len(text) < 600 and any(r.search(text) for r in _PHOTO_RES)
+
+
+def is_inline_chrome(text: str) -> bool:
+    text = text.strip()
+    return bool(_INLINE_CHROME_RE.match(text)) or (len(text) < 400 and bool(_COOKIE_RE.search(text)))
+
+
+def _mark_chrome(blocks: list[Block], kinds: list[str], texts: list[str]) -> None:
+    """Mark chrome that is not a heading ending the article as "aside": banners, photo captions and
+    credits, inline chrome (share bars, "Read more: …", "Advertisement"), and the link lists under
+    a "Most read" heading. A heading that ends the article ("Related", "More from …") is "chrome"."""
+    i = 0
+    while i < len(blocks):
+        text = texts[i].strip()
+        folded = text.casefold().rstrip(":").strip()
+        if kinds[i] in ("prose", "short"):
+            if _END_HEADING_RE.match(text) and len(text) < 200:
+                kinds[i] = "chrome"
+            elif is_banner(text) or is_photo_caption(text) or is_inline_chrome(text):
+                kinds[i] = "aside"
+            elif folded in _LIST_HEADINGS:
+                kinds[i] = "aside"
+                j = i + 1
+                while j < len(blocks) and kinds[j] in ("short", "url") and not _FINAL_STOP_RE.search(texts[j]):
+                    kinds[j] = "aside"
+                    j += 1
+                i = j
+                continue
+        i += 1
+
+
+_FINAL_STOP_RE = regex.compile(r"[.!?][\"”’')\]]*$")
+
+
+@dataclass(slots=True)
+class Banner:
+    org: str | None = None
+    date: dt.date | None = None
+
+
+def _banner(texts: list[str], order: bool | None) -> Banner:
+    for text in texts:
+        if not is_banner(text):
+            continue
+        m = _BANNER_ORG_RE.search(" ".join(text.split()))
+        if m:
+            found = find_header_dates(m["when"], order)
+            return Banner(banner_org(m["org"]), found[0].date if found else None)
+    return Banner()
+
+
+def banner_org(name: str) -> str:
+    """The organization a banner names, as a reader cites it ("… Policy Inc." → "… Policy")."""
+    return _CORPORATE_RE.sub("", " ".join(name.split()).strip(" ,.")).strip() or name.strip()
+
+
+def _original_link(blocks: list[Block]) -> str | None:
+    """On a mirror, the link the page labels as the original ("Permalink", "Original article")."""
+    for block in blocks:
+        if block.text.strip().casefold().rstrip(":") in ("permalink", "original article", "original story",
+                                                          "view original", "source article"):  # fmt: skip
+            for url in link_urls(block):
+                if _safe_split(url) is not None and _safe_split(url).scheme in ("http", "https"):
+                    return url
+    return None
+
+
+# --- bylines ------------------------------------------------------------------------------------
+
+_BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
+_BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:Written\s+)?By\s+(?=[A-Z\[])")
+_SEPARATOR_RE = regex.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s*/\s+")
+_AND_RE = regex.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+AGENCIES = {
+    "reuters", "afp", "ap", "associated press", "the associated press", "agence france-presse",
+    "agence france presse", "bloomberg", "xinhua", "anadolu", "anadolu agency", "dpa", "efe", "ani",
+    "pti", "ians", "upi", "tass", "sputnik", "irna", "sana", "wam", "spa", "mena", "kuna", "ina",
+    "shafaq news", "rudaw", "agencies", "wires", "news agencies", "staff", "staff writer",
+    "staff reporter", "our correspondent", "news desk", "web desk", "newsroom", "the new arab staff",
+}  # fmt: skip
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "del", "della", "di", "du", "van", "von", "der",
+              "den", "la", "le", "y", "abu", "ul", "ben", "dos", "das", "st."}  # fmt: skip
+_NOT_NAME_WORDS = {
+    "published", "updated", "posted", "press", "release", "news", "home", "share", "the", "this", "that",
+    "analysis", "policy", "brief", "contrast", "comparison", "contact", "email", "follow", "read", "more",
+    "minutes", "min", "photo", "image", "file", "reporting", "editing", "writing", "institute", "center",
+    "centre", "university", "foundation", "council", "agency", "ministry", "department", "office",
+} | {m for m in ("january february march april may june july august september october november december "
+                 "monday tuesday wednesday thursday friday saturday sunday").split()}  # fmt: skip
+
+
+def is_agency(text: str) -> bool:
+    t = text.strip().strip("()").casefold()
+    return t in AGENCIES or t.endswith((" staff", " staff writer", " staff reporter", " desk", " newsroom"))
+
+
+def _person_name(text: str) -> bool:
+    """Whether `text` is shaped as a person's name: two to six capitalized words (particles like
+    "al-", "bin", "de" allowed), no digits, no word a name never has ("Published", a month)."""
+    text = text.strip().strip(",")
+    if not text or any(c.isdigit() for c in text) or is_agency(text) or len(text) > 60:
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    capital = 0
+    for token in tokens:
+        core = token.strip(".,'’\"()")
+        if not core:
+            return False
+        low = core.casefold()
+        if low in _NOT_NAME_WORDS:
+            return False
+        if core[0].isupper():
+            capital += 1
+        elif not (low in _PARTICLES or regex.match(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[-‑’']\w", low)):
+            return False
+    return capital >= 1 and tokens[0].strip(".,'’\"()")[:1].isupper() or (
+        capital >= 1 and tokens[0].casefold().startswith(("al-", "el-"))
+    )
+
+
+def _strip_path(text: str) -> str:
+    """A link text as some captures print it, "Name (/experts/name)": the name without the path."""
+    return regex.sub(r"\s*\\?\((?:https?://|/)[^)\s]*\\?\)\s*$", "", text).strip()
+
+
+def read_byline(block: Block, day_first: bool | None = None) -> tuple[list[str], dt.date | None] | None:
+    """A byline's authors and date, if `block` is a byline; None if it is not one.
+
+    Read: "By X", "by X, Y", "By X and Y", "Written by X", "By X · Published 13/02/2024 18:40",
+    "By X | Reuters", "By X, Reuters", "X | 5 March 2024", "22 April 2024 - 10:59 By X", and a line
+    that is only a link to an author page. Authors are people's names only: an agency, a date, a
+    "Published…" label are left out; a byline that names only an agency ("By Reuters Staff") keeps
+    it as printed, since that is what a reader cites as the author."""
+    try:
+        return _read_byline(block, day_first)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.date | None] | None:
+    text = " ".join(block.text.split())
+    if not text or len(text) >= 300 or is_banner(text) or is_photo_caption(text):
+        return None
+    date = None
+    m = _BY_START_RE.match(text)
+    explicit = m is not None
+    if m:
+        rest = text[m.end():]
+    else:
+        inside = _BY_INSIDE_RE.search(text)
+        if inside and inside.start() > 0 and dateline_date(text[: inside.start()], day_first):
+            date = dateline_date(text[: inside.start()], day_first)
+            rest, explicit = text[inside.end():], True
+        else:
+            rest = text
+    line = block.lines[0].clean
+    linked = [_strip_path(line.text[a:b].strip()) for a, b, _ in line.links if line.text[a:b].strip()]
+    if not explicit:
+        # no "By": a line that is only links to author pages, or "Name | date"
+        urls = [u for _, _, u in line.links]
+        if linked and len(block.lines) == 1 and regex.fullmatch(r"[\s,&and|·•]*", _without(line.text, line.links)):
+            if any(regex.search(r"/(?:authors?|experts?|people|staff|profile|writers?)/", u or "") for u in urls) and all(
+                _person_name(n) for n in linked
+            ):
+                return linked, None
+            return None
+    authors: list[str] = []
+    agencies: list[str] = []
+    segments = [s for s in _SEPARATOR_RE.split(rest) if s.strip()]
+    saw_date = False
+    for k, segment in enumerate(segments):
+        segment = segment.strip()
+        when = dateline_date(segment, day_first)
+        if when is not None or regex.match(r"^(?:Published|Updated|Posted|Last updated)\b", segment, regex.I):
+            saw_date = True
+            if when is not None and date is None and not regex.match(r"^(?:Updated|Last updated)\b", segment, regex.I):
+                date = when
+            elif when is not None and date is None:
+                date = when
+            continue
+        names = [_strip_path(n) for n in _AND_RE.split(segment) if n.strip()]
+        for name in names:
+            name = regex.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$", "", name).strip()  # "X in Baghdad"
+            if is_agency(name) or is_agency(name.removeprefix("The ").strip()):
+                agencies.append(name)
+            elif _person_name(name):
+                authors.append(name)
+            elif k == 0 and not authors:
+                if not explicit:
+                    return None
+                if not (linked and all(_person_name(n) for n in linked)):
+                    return None
+            # a trailing role or place ("Senior correspondent") is not an author
+    if linked and explicit and all(_person_name(n) for n in linked):
+        authors = [n for n in linked if not is_agency(n)] or authors
+    if not explicit and not (saw_date and authors):
+        return None
+    if not authors and agencies:
+        authors = agencies  # "By Reuters Staff": the only byline there is
+    if not authors:
+        return None
+    return authors, date
+
+
+def _without(text: str, links) -> str:
+    out, pos = [], 0
+    for a, b, _ in sorted(links):
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _bio_names(texts: list[str], kinds: list[str], i_about: int) -> list[str]:
+    """Authors named by the bios under "About the author(s)" when the page prints no byline:
+    "Layla Haddad is a fellow at …" names Layla Haddad."""
+    names = []
+    for j in range(i_about + 1, min(i_about + 8, len(texts))):
+        if kinds[j] == "chrome" or texts[j].casefold() in KIND_LABELS or texts[j].lower().startswith("part of a series"):
+            break
+        m = regex.match(r"^(?:Dr\.\s+)?(?P<name>[^,]{3,60}?)\s+(?:is|was|has been|serves as)\s+(?:a|an|the)\b", texts[j])
+        if m and _person_name(m["name"]):
+            names.append(m["name"])
+    return names
+
+
+def _is_bio_line(text: str, authors: list[str]) -> bool:
+    """A closing line that introduces the authors ("X is a fellow at …. Y is …")."""
+    lead = text.casefold().removeprefix("dr. ")
+    return any(
+        lead.startswith(a.casefold()) and regex.match(r"^\s+(?:is|was|has been)\b", text[len(a) :] if text.casefold().startswith(a.casefold()) else "")
+        for a in authors
+    )
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+_NAV_RE = regex.compile(r"(?:\s[|›»>]\s.*){2,}|^Home\s*[|›»>/]|\s›\s")
+
+
+def _headline_shaped(text: str, kind: str, order: bool | None = None, strict: bool = True) -> bool:
+    """Whether a block reads as a headline: short (at most 25 words), not a sentence ending in a
+    period (a question, an exclamation or a closing quote is fine, and so is "U.S."), and none of
+    the page's other short lines: breadcrumbs and nav, labels, datelines, bylines, captions, banners."""
+    t = text.strip()
+    if not t or len(t) > 300 or kind not in ("short", "prose"):
+        return False
+    words = _WORD_RE.findall(t)
+    if not (2 if strict else 1) <= len(words) <= 25:
+        return False
+    if t.endswith(".") and not regex.search(r"(?:\b[A-Z]\.){2,}$|\.\.\.$|…$", t):
+        return False
+    if t.endswith(("/", ":", ",")) or _NAV_RE.search(t):
+        return False
+    folded = t.casefold()
+    if folded in KIND_LABELS or folded.startswith(("part of a series", "or see part")) or folded.rstrip(":") in CHROME_HEADINGS:
+        return False
+    if dateline_date(t, order) is not None or find_header_dates(t, order) and len(words) <= 6:
+        return False
+    if _BY_START_RE.match(t) or is_banner(t) or is_photo_caption(t) or is_inline_chrome(t):
+        return False
+    if strict and (len(words) < 3 and not any(c.islower() for c in t)):
+        return False  # a site name or a section in capitals
+    if strict and len(words) <= 3 and is_agency(t):
+        return False
+    return True
+
+
+def _title_above(blocks, kinds, texts, anchor: int, order) -> int | None:
+    """The headline above the byline or dateline: the top of the run of headline-shaped blocks
+    right above it (a standfirst sits between headline and byline), passing over labels, series
+    lines, datelines and photo captions; a section label (three words or fewer) above a longer
+    headline is not the headline."""
+    run: list[int] = []
+    j = anchor - 1
+    while j >= 0:
+        t = texts[j].strip()
+        folded = t.casefold()
+        furniture = (
+            kinds[j] in ("aside", "url", "caption")
+            or folded in KIND_LABELS
+            or folded.startswith(("part of a series", "or see part"))
+            or dateline_date(t, order) is not None
+            or not t
+        )
+        if furniture:
+            if run:
+                break
+            j -= 1
+            continue
+        if not _headline_shaped(t, kinds[j], order, strict=True):
+            break
+        run.append(j)
+        j -= 1
+    if not run:
+        return None
+    run.reverse()  # top first
+    while len(run) > 1 and len(_WORD_RE.findall(texts[run[0]])) <= 3 and len(_WORD_RE.findall(texts[run[1]])) > 3:
+        run.pop(0)
+    if len(run) > 2:
+        return None  # a list of headlines (related links), not one headline and its standfirst
+    return run[0]
+
+
+_LIST_STOPS = CHROME_HEADINGS | {"regions", "countries", "tags", "authors"}
 
 
 def _listed_after(blocks: list[Block], kinds: list[str], heading: str) -> list[str]:
@@ -174,7 +633,7 @@ def _listed_after(blocks: list[Block], kinds: list[str], heading: str) -> list[s
         if block.text.casefold() != heading:
             continue
         for j in range(i + 1, len(blocks)):
-            if kinds[j] != "short" or blocks[j].text.isupper():
+            if kinds[j] != "short" or blocks[j].text.isupper() or blocks[j].text.casefold() in _LIST_STOPS:
                 break
             items.extend(line.text for line in blocks[j].lines)
         break
@@ -200,9 +659,9 @@ def _own_url(layout: Layout, title: str | None) -> str | None:
         if urls:
             target = urls[0]
             break
-    if target is None:
+    if target is None or _safe_split(target) is None:
         return None
-    if urlsplit(target).scheme:
+    if _safe_split(target).scheme:  # type: ignore[union-attr]
         return target
     section = "/" + target.strip("/").split("/")[0] + "/"
     hosts = sorted(
@@ -210,10 +669,41 @@ def _own_url(layout: Layout, title: str | None) -> str | None:
             f"{p.scheme}://{p.netloc}"
             for b in blocks
             for u in link_urls(b)
-            if (p := urlsplit(u)).scheme in ("http", "https") and p.path.startswith(section)
+            if (p := _safe_split(u)) is not None and p.scheme in ("http", "https") and p.path.startswith(section)
         }
     )
     return hosts[0] + target if len(hosts) == 1 else None
+
+
+def _shared_url(texts: list[str]) -> str | None:
+    """The URL a "Share this page: https://…" line prints: the page's own address."""
+    for text in texts:
+        m = regex.match(r"^Share this (?:page|article|story)\s*:\s*<?(https?://\S+?)>?$", text.strip())
+        if m and _safe_split(m[1]) is not None and _safe_split(m[1]).netloc:  # type: ignore[union-attr]
+            return m[1]
+    return None
+
+
+def _tag_line(blocks: list[Block]) -> list[str]:
+    """Topics from a "Tags: A, B" / "Topics: A B" line (its links' texts when it has links)."""
+    for block in blocks:
+        m = regex.match(r"^(?:Tags\s*:|Topics\s*:|Tagged\b:?)\s*(.+)$", block.text.strip())
+        if not m:
+            continue
+        line = block.lines[0].clean
+        linked = [line.text[a:b].strip() for a, b, _ in line.links if line.text[a:b].strip()]
+        if linked:
+            return linked
+        return [t.strip() for t in regex.split(r"\s*[,;|]\s*", m[1]) if t.strip()]
+    return []
+
+
+def _safe_split(url: str):
+    """`urlsplit`, or None for what is not a URL at all ('http://[::1' raises ValueError)."""
+    try:
+        return urlsplit(url)
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 # --- publishers and sidecars ---------------------------------------------------------------------
@@ -237,16 +727,63 @@ def load_publishers(path: Path) -> list[Publisher]:
 
 
 def find_publisher(publishers: list[Publisher], page_text: str, urls: list[str]) -> str | None:
-    """A known publisher whose host the page links to under its own sections, or whose name it prints."""
-    hosts = {urlsplit(u).netloc.removeprefix("www.") for u in urls if urlsplit(u).netloc}
-    flat = " ".join(page_text.split()).casefold()
+    """The article's publisher, by the evidence a reader uses, strongest first:
+    - a mirror's banner naming the original ("X Inc. published this content on …"): the known
+      publisher of that name, else the name as the banner prints it (corporate suffix dropped);
+    - a known publisher whose host the page links to, or whose name it prints;
+    - the site's own copyright line ("© 2024 Reuters", "Rafidain Post © 2024"), a known publisher's
+      name when it is one.
+    Nothing is guessed: a page that shows none of these has no publisher."""
+    try:
+        return _find_publisher(publishers, page_text or "", urls or [])
+    except Exception:  # noqa: BLE001 - a publisher is a fact to find, never a reason to fail ingest
+        return None
+
+
+def _find_publisher(publishers: list[Publisher], page_text: str, urls: list[str]) -> str | None:
+    flat = " ".join(page_text.split())
+    banner = _BANNER_ORG_RE.search(html_lib.unescape(flat)) if "published this content" in flat.casefold() else None
+    if banner is not None:
+        org = banner_org(banner["org"])
+        return _known_name(publishers, org) or org
+    hosts = {p.netloc.removeprefix("www.") for u in urls if (p := _safe_split(u)) is not None and p.netloc}
+    folded = flat.casefold()
     for publisher in publishers:
         if hosts & {h.removeprefix("www.") for h in publisher.hosts}:
             return publisher.name
     for publisher in publishers:
-        if any(n.casefold() in flat for n in [publisher.name, *publisher.names]):
+        if any(n.casefold() in folded for n in [publisher.name, *publisher.names]):
             return publisher.name
+    owner = copyright_owner(html_lib.unescape(flat))
+    if owner is not None:
+        return _known_name(publishers, owner) or owner
     return None
+
+
+def _known_name(publishers: list[Publisher], name: str) -> str | None:
+    folded = banner_org(name).casefold().removeprefix("the ").strip()
+    for publisher in publishers:
+        for n in (publisher.name, *publisher.names):
+            if banner_org(n).casefold().removeprefix("the ").strip() == folded:
+                return publisher.name
+    return None
+
+
+_COPYRIGHT_RE = regex.compile(
+    r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<after>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})"
+    r"|(?P<before>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*){0,5})\s*©\s*\d{4}"
+)
+
+
+def copyright_owner(text: str) -> str | None:
+    """The name in the site's copyright line ("© 2024 Tigris Monitor. All rights reserved.")."""
+    found = None
+    for m in _COPYRIGHT_RE.finditer(text):
+        name = (m["after"] or m["before"] or "").strip(" .,")
+        name = regex.sub(r"\s+(?:All|Some)\b.*$|\s+(?:Media|Group|Ltd|Inc|LLC)\.?$", "", name).strip(" .,")
+        if name and name.casefold() not in ("all rights reserved", "all", "copyright") and not name[0].isdigit():
+            found = name  # the last one: the page's footer, not a quoted credit
+    return found
 
 
 class Sidecar(BaseModel):

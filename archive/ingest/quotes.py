@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from archive.aliases import AliasStore, Mention
+from archive.aliases import AliasStore
+from archive.ingest import marks, speakers
 from archive.ingest.capture import MappedText
 from archive.ingest.dates import find_dates
 from archive.ingest.layout import Layout
@@ -40,8 +41,14 @@ CUE_WORDS = {
     "affirmed", "pledged", "labeled", "labelled", "dubbed", "termed", "statement", "statements",
     "message", "communique", "communiqué", "post", "tweet", "tweeted", "speech", "interview",
     "remarks", "declaration", "thanked", "thanking", "explained", "argued", "asked",
+    "replied", "replying", "answered", "responded", "responding", "retorted", "insisting",
+    "insists", "confirmed", "denied", "acknowledged", "commented", "emphasized", "emphasised",
+    "emphasizing", "posted", "posting", "quipped", "boasted", "complained", "admitted", "maintained",
+    "alleged", "revealed", "echoed", "recalled", "cautioned", "reiterated", "repeated", "charged",
+    "countered", "conceded", "observed", "remarked", "adds", "tweeting",
+    "according", "writing", "urges", "criticizing", "criticising", "quoted", "quoting", "cited",
 }  # fmt: skip
-CUE_WINDOW = 8  # words between a cue and the quotation mark
+CUE_WINDOW = 12  # words between a cue and the quotation mark
 CONTINUES_STATEMENT = regex.compile(
     r"^\s*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+)?"
     r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph)\b"
@@ -49,6 +56,24 @@ CONTINUES_STATEMENT = regex.compile(
     regex.IGNORECASE,
 )
 _PRONOUN_RE = regex.compile(r"^\s*(?:he|she|they)\b", regex.IGNORECASE)
+_ACCORDING_RE = regex.compile(r"\baccording\s+to\b(?!.*\baccording\s+to\b)", regex.IGNORECASE)
+_TERM_BEFORE_RE = regex.compile(
+    r"\b(?:about|of|on|over|for|with|against|from|into|in|at)\s+(?:the|a|an|this|that|its|their|his)\s*$"
+    r"|\bso-called\s*$"
+    r"|\b(?:been|being|was|were|is|are)\s+(?:\w+ly\s+)?(?:dubbed|called|described\s+as|labell?ed|termed|branded)"
+    r"\s+(?:as\s+)?(?:a|an|the)?\s*$",
+    regex.IGNORECASE,
+)
+# parties whose words are not the armed groups' statements this archive collects
+_OUTSIDER_RE = regex.compile(
+    r"(?<!\w)(?:U\.S\.(?!\w)|(?:US|American|Western|British|French|European|UN|United Nations|State Department|"
+    r"Pentagon|Treasury|White House|[Ee]mbassy|CENTCOM|Central Command|[Cc]oalition|Kurdistan Democratic"
+    r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
+    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor)\b)"
+)
+_IT_RE = regex.compile(r"^\s*(?:it|its)\b", regex.IGNORECASE)
+# verbs that go on with a statement already quoted
+_CONTINUING_RE = regex.compile(r"\b(?:concluded|concluding|continued|added|adding|went on|ended|closed)\b", regex.I)
 _ROLES = (
     r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|deputy"
 )
@@ -56,11 +81,12 @@ _ROLE_RE = regex.compile(
     rf"(?P<owner>\b(?:[Ii]ts|[Tt]he group['’]s|[A-Z][\w'’\-]*['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
     r"(?P<name>(?:Abu|Umm|Sheikh|[A-Z][\w'’\-]*)(?:\s+(?:al-[\w'’\-]+|[A-Z][\w'’\-]*|bin|ibn)){1,4})"
 )
-_ROLE_MENTION_RE = regex.compile(rf"\b(?:the|its|the group['’]s)\s+(?P<role>{_ROLES})\b", regex.IGNORECASE)
+_ROLE_MENTION_RE = regex.compile(
+    rf"\b(?:the|its|the group['’]s)\s+(?:\w+\s+)?(?P<role>{speakers.ROLES})\b", regex.IGNORECASE
+)
 _STATEMENT_NOUN_RE = regex.compile(r"\b(?:statement|message|post|speech|communiqu[eé])\b", regex.IGNORECASE)
 SPEAKERLESS_MIN_WORDS = 6
 WALK_BACK_SENTENCES = 4
-_QUOTE_RE = regex.compile(r"“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
 _SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREVIATIONS = regex.compile(
     r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bSt\.|\be\.g\.|\bi\.e\.)$"
@@ -71,6 +97,8 @@ _CONNECTOR_RE = regex.compile(
     r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I
 )
 _APPOSITIVE_RE = regex.compile(r",\s+[a-z][^,]*,")
+# ", KH's security official," after a name: who he is, not who speaks
+_ROLE_APPOSITIVE_RE = regex.compile(rf"(,)\s+[^,“”\"]{{0,60}}\b(?:{speakers.ROLES})\b[^,“”\"]{{0,60}},")
 _PAREN_RE = regex.compile(r"\([^()]*\)")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
@@ -142,6 +170,9 @@ class RenderingDraft:
     figure: int | None = None
     speaker_org: str | None = None
     parent: RenderingDraft | None = None  # the rendering whose statement this one continues
+    channel: str | None = None  # where it was said: "al-Ahd TV", "Telegram"
+    outsider: bool = False  # said by someone the archive does not collect (an analyst, a U.S. official)
+    weak: bool = False  # the speaker was carried over from another sentence, not named with the cue
 
 
 # --- paragraphs ------------------------------------------------------------------------------------
@@ -191,7 +222,7 @@ def _looks_like_heading(text: str) -> bool:
         0 < len(words) <= 10
         and text[:1].isupper()
         and not text.rstrip().endswith((".", ",", ":", ";", "❖"))
-        and not _QUOTE_RE.search(text)
+        and not marks.quotations(text)
         and words[-1].lower() not in _FUNCTION_WORDS
     )
 
@@ -263,7 +294,9 @@ def find_renderings(
     """Renderings of the whole body, read in order: a statement introduced in one paragraph can be
     continued in the next ("The third point asked…", "He said…")."""
     paragraphs = _merge_continued_quotes(paragraphs)
-    ctx = _Context(aliases, article_date, _roles(paragraphs, aliases))
+    roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
+    roles.update(_roles(paragraphs, aliases))
+    ctx = _Context(aliases, article_date, roles)
     drafts: list[RenderingDraft] = []
     for paragraph in paragraphs:
         drafts.extend(_paragraph_renderings(paragraph, ctx))
@@ -277,6 +310,9 @@ class _Context:
     roles: dict[str, tuple[str, str | None]]  # "spokesman" -> (person, organization)
     earlier: list[str] = field(default_factory=list)  # sentences of the paragraphs read so far
     previous: RenderingDraft | None = None
+    statement: RenderingDraft | None = None  # the last statement quoted: what "the statement" means
+    drafts: list[RenderingDraft] = field(default_factory=list)  # every rendering read so far
+    last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
 
 
 def _merge_continued_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -284,17 +320,14 @@ def _merge_continued_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
     paragraphs are read as one, without the repeated opening mark."""
     out: list[Paragraph] = []
     for paragraph in paragraphs:
-        if out and _opens_more_than_closes(out[-1].text.text) and paragraph.text.text.startswith("“"):
+        if out and marks.ends_inside_quote(out[-1].text.text) and marks.opens_with_quote(paragraph.text.text):
             last = out.pop()
-            rest = paragraph.text.slice(1, len(paragraph.text))
+            lead = len(paragraph.text.text) - len(paragraph.text.text.lstrip())
+            rest = paragraph.text.slice(lead + 1, len(paragraph.text))
             out.append(Paragraph(last.text.join(rest), last.blocks + paragraph.blocks))
         else:
             out.append(paragraph)
     return out
-
-
-def _opens_more_than_closes(text: str) -> bool:
-    return text.count("“") > text.count("”")
 
 
 def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[str, str | None]]:
@@ -311,7 +344,9 @@ def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[
             org = None
             if owner.lower() in ("its", "the group's", "the group’s"):
                 found = _speaker(text[: m.start()], aliases, subject=True)
-                org = found[1] if found else None
+                if found is not None:
+                    entity = found[0]
+                    org = (entity.org if entity.kind == "person" else entity.en) if entity else found[2]
             elif owner:
                 entity = aliases.by_name(regex.sub(r"['’]s$", "", owner))
                 org = entity.en if entity else None
@@ -322,7 +357,9 @@ def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[
 def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
     starts = [0]
     for m in _SENTENCE_END_RE.finditer(text):
-        if any(a < m.start() < b - 1 for a, b in quotes):
+        inside = any(a < m.start() < b - 1 for a, b in quotes)
+        closes = any(m.start() == b - 2 for a, b in quotes)  # “…No.” He: the quote ends the sentence
+        if inside and not (closes and not _FIGURE_AFTER_RE.match(text[m.end() :])):
             continue
         if _ABBREVIATIONS.search(text[: m.start() + 1]):
             continue
@@ -332,11 +369,7 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 
 def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[RenderingDraft]:
     text = paragraph.text.text
-    quotes = []
-    for m in _QUOTE_RE.finditer(text):
-        group = "c" if m.group("c") is not None else "s"
-        if m.group(group).strip():
-            quotes.append((m.start(), m.end(), m.start(group), m.end(group)))
+    quotes = [(q.start, q.end, q.inner_start, q.inner_end) for q in marks.quotations(text)]
     starts = _sentence_starts(text, [(a, b) for a, b, _, _ in quotes])
     drafts: list[RenderingDraft] = []
     last: RenderingDraft | None = None
@@ -349,40 +382,97 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue
         pre = text[max(sent_start, last_end if last_end >= sent_start else sent_start) : q_start]
         cue = _cue(pre)
-        if cue is None:
+        sentence_end = min([s for s in starts if s > q_end] + [len(text)])
+        next_quote = min([a for a, _, _, _ in quotes if a >= q_end] + [len(text)])
+        post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
+        if cue is None and post is None:
             continue
-        draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue)
+        draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue or post.group().strip(" ,—–"))
         earlier = [text[a:b] for a, b in zip(starts, starts[1:]) if b <= sent_start]
-        _attribute(draft, text[sent_start:q_start], earlier, ctx)
-        if draft.speaker_name is None and len(text[inner_start:inner_end].split()) < SPEAKERLESS_MIN_WORDS:
+        sentence = text[sent_start:sentence_end]
+        draft.channel = _channel(sentence)
+        if cue is None:
+            _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
+        else:
+            _attribute(draft, text[sent_start:q_start], earlier, ctx)
+        context = _context_sentence(draft.speaker_name, earlier, ctx)
+        if context is not None:
+            draft.channel = draft.channel or _channel(context)
+            if draft.date is None:
+                found = find_dates(context)
+                draft.date = found[-1].first(ctx.ref) if found else None
+        m = _FIGURE_IN_RE.search(text, q_end, sentence_end) or _FIGURE_IN_RE.search(text, sent_start, q_start)
+        if m:
+            draft.figure = int(m.group(1))
+        elif draft.parent is not None:
+            draft.figure = draft.parent.figure
+        inner = text[inner_start:inner_end]
+        if draft.speaker_name is None and draft.speaker_org is None and len(inner.split()) < SPEAKERLESS_MIN_WORDS:
             continue  # a short quote nobody can be named for is the authors' or an onlooker's word
+        if _TERM_BEFORE_RE.search(pre) and len(inner.split()) <= 3:
+            continue  # "said nothing about the “pause”", "dubbed a “manifesto”": a term, not words said
+        if draft.outsider:
+            continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
+        previous = ctx.previous
+        if previous is not None and previous.speaker_name == draft.speaker_name and draft.speaker_name:
+            # the same person again, with no new occasion given: the same interview or statement
+            draft.date = draft.date or previous.date
+            draft.channel = draft.channel or previous.channel
         drafts.append(draft)
+        ctx.drafts.append(draft)
         last, last_end = draft, q_end
         ctx.previous = draft
+        if _STATEMENT_NOUN_RE.search(_mask_quotes(sentence)):
+            ctx.statement = draft
+        if draft.speaker is not None and draft.speaker.kind == "person" or (
+            draft.speaker is None and draft.speaker_name is not None
+        ):
+            ctx.last_person = (draft.speaker, draft.speaker_name, draft.speaker_org)
     for draft in drafts:
         quote_end = draft.fragments[-1][1] + 1
         sentence_end = min([s for s in starts if s > quote_end] or [len(text)])
         m = _FIGURE_IN_RE.search(text, quote_end, sentence_end)
         if m:
             draft.figure = int(m.group(1))
-        elif draft.parent is not None:
+        elif draft.figure is None and draft.parent is not None:
             draft.figure = draft.parent.figure
+        if draft.parent is not None and draft.date is None:
+            draft.date = draft.parent.date
+        if draft.parent is not None and draft.parent.figure is None and draft.figure is not None:
+            draft.parent.figure = draft.figure  # "…” He then closed with “…” (Figure 1): one post
     ctx.earlier.extend(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]))
     return drafts
 
 
 def _cue(pre: str) -> str | None:
+    found = _cue_word(pre)
+    if found is not None:
+        return pre.rstrip()[found[0] :].strip() or None  # from the cue word to the quotation mark
     stripped = pre.rstrip()
-    words = regex.findall(r"[\w’'\-]+|:", stripped)
-    tail = words[-CUE_WINDOW:]
-    for k in range(len(tail) - 1, -1, -1):
-        if tail[k].lower() in CUE_WORDS:
-            # the cue phrase runs from the cue word to the quotation mark
-            at = _nth_word_start(stripped, len(words) - len(tail) + k)
-            return stripped[at:].strip() or None
     if stripped.endswith(":"):
         return " ".join(stripped.split()[-4:])
     return None
+
+
+_CUE_NOUNS = {
+    "statement", "statements", "message", "communique", "communiqué", "post", "tweet", "speech",
+    "interview", "remarks", "declaration",
+}  # fmt: skip
+
+
+def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
+    """Where the speech cue nearest before the quotation mark starts, and its word; with `verb`,
+    the nearest speech verb (whose subject is the speaker), else any cue word."""
+    stripped = pre.rstrip()
+    words = regex.findall(r"[\w’'\-]+|:", stripped)
+    tail = words[-CUE_WINDOW:]
+    for wanted in ((True, False) if verb else (False,)):
+        for k in range(len(tail) - 1, -1, -1):
+            low = tail[k].lower()
+            if low in CUE_WORDS and not (wanted and low in _CUE_NOUNS):
+                return _nth_word_start(stripped, len(words) - len(tail) + k), tail[k]
+    m = _ACCORDING_RE.search(stripped)  # "according to X, a member of …, “…”": however long X is
+    return (m.start(), "according") if m else None
 
 
 def _nth_word_start(text: str, n: int) -> int:
@@ -397,24 +487,42 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     the statement the sentence continues ("The statement concluded:", "It added"); else the
     subject of the nearest sentence before that names one."""
     dates = find_dates(pre)
-    speaker = _speaker(pre, ctx.aliases) or _role_speaker(pre, ctx)
+    speaker = _cue_subject(pre, ctx) or _role_speaker(pre, ctx)
     continues = CONTINUES_STATEMENT.match(pre) is not None
+    if speaker is None and _outsider(pre, earlier_here, ctx):
+        draft.outsider = True
+        return
     source_sentence = None
-    if speaker is None and continues and _PRONOUN_RE.match(pre):
-        # "He said…": the person of the sentence just before, if it names one
-        previous_sentence = (earlier_here or ctx.earlier)[-1:] if (earlier_here or ctx.earlier) else []
-        for sentence in previous_sentence:
-            speaker = _speaker(sentence, ctx.aliases, subject=True) or _role_speaker(sentence, ctx)
-            source_sentence = sentence if speaker else None
-    if speaker is None and continues and ctx.previous is not None:
-        previous = ctx.previous
+    previous_sentence = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
+    head = _subject_head(pre)
+    continues = continues or head is not None
+    if speaker is None and head is not None and _PRONOUN_RE.match(head):
+        # "He said…", "Asked whether…, he answered": the person the sentence before names, or
+        # else the person quoted last
+        speaker, source_sentence = _person_before(previous_sentence, ctx)
+    if speaker is None and head is not None and _IT_RE.match(head) and previous_sentence is not None:
+        # "It added…", "Its short text said": the subject of the sentence before, when that is a
+        # group other than the one quoted last ("KSS followed with a text of its own. It…")
+        found = _speaker(previous_sentence, ctx.aliases, subject=True)
+        last = ctx.previous.speaker_name if ctx.previous is not None else None
+        if found is not None and found[1] != last:
+            speaker, source_sentence = found, previous_sentence
+    named = _statement_owner(pre, ctx) if speaker is None else None
+    if named is not None:
+        previous, continues = named, True
+    else:
+        refers = _STATEMENT_NOUN_RE.search(pre) is not None and ctx.statement is not None
+        previous = ctx.statement if refers else ctx.previous
+    if speaker is None and continues and previous is not None:
         draft.speaker, draft.speaker_name, draft.speaker_org = (
             previous.speaker,
             previous.speaker_name,
             previous.speaker_org,
         )
         draft.parent = previous
+        draft.weak = True
         draft.date = dates[-1].first(ctx.ref) if dates else previous.date
+        draft.channel = draft.channel or previous.channel
         return
     if speaker is None:
         speaker = _name_before_cue(pre)
@@ -433,6 +541,14 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if speaker is not None:
         draft.speaker, draft.speaker_name = speaker[0], speaker[1]
         draft.speaker_org = speaker[2] if len(speaker) > 2 else None
+        earlier = _earlier_statement(draft.speaker_name, pre, ctx)
+        if earlier is not None:  # "Its statement promised…", "Husseini concluded…": that statement
+            draft.parent = earlier
+            draft.channel = draft.channel or earlier.channel
+    if source_sentence is not None:
+        draft.weak = True
+    if draft.channel is None and source_sentence:
+        draft.channel = _channel(source_sentence)  # the statement's channel, where it was introduced
     if dates:
         draft.date = dates[-1].first(ctx.ref)
     else:
@@ -443,6 +559,209 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
                 break
 
 
+_AFTER_VERBS = "|".join(sorted(w for w in CUE_WORDS if w.isalpha() and w not in {
+    "statement", "statements", "message", "communique", "post", "tweet", "speech", "interview",
+    "remarks", "declaration", "read", "reads"}))  # fmt: skip
+_PRONOUNS = r"he|she|they|it|the\s+group|the\s+statement|the\s+(?:\w+\s+)?(?:" + speakers.ROLES + r")"
+# "…," said X. / "…," X said. / "…," he added. / "…," according to X.
+_POST_CUE_RE = regex.compile(
+    rf"^[\s,]*(?:[—–-]\s*)?(?:(?P<verb1>{_AFTER_VERBS})\s+(?P<who1>[^,.;:“”\"()]{{1,90}}?)(?=\s*(?:[,.;:(]|$|\s(?:on|in|at|to|of|during|after|before|when|while|who|which|that)\b))"
+    rf"|(?P<who2>(?:{_PRONOUNS})|[^,.;:“”\"()]{{1,90}}?)\s+(?P<verb2>{_AFTER_VERBS})\b"
+    rf"|according\s+to\s+(?P<who3>[^,.;:“”\"()]{{1,90}}))",
+    regex.IGNORECASE,
+)
+_SUBJECT_NOUNS = {
+    "officials", "sources", "analysts", "residents", "witnesses", "observers", "critics", "experts",
+    "authorities", "police", "government", "ministry", "army", "military", "spokesman", "official",
+    "people", "reports", "media", "users", "commentators", "supporters", "members", "others",
+}  # fmt: skip
+
+
+def _post_cue(after: str, inner: str):
+    """The cue after a quotation ("…," Hamidawi said), only where the quotation ends a clause:
+    a comma, question or exclamation mark closes it, or a comma follows."""
+    if not (inner.rstrip().endswith((",", "?", "!", "…", ".")) or after.lstrip().startswith(",")):
+        return None
+    return _POST_CUE_RE.match(_mask(after))
+
+
+def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[str], ctx: _Context) -> None:
+    """Speaker of a quotation whose cue follows it: the subject of that cue."""
+    who = next(post.group(g) for g in ("who1", "who2", "who3") if post.group(g) is not None).strip()
+    speaker = None
+    if _outsider(who, earlier_here, ctx) and _speaker(who, ctx.aliases) is None:
+        draft.outsider = True
+        return
+    before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
+    if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
+        speaker, _ = _person_before(before, ctx)
+    elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
+        intro = _introduced_statement(earlier_here, ctx)
+        if intro is not None:  # "KSS said in a statement on May 13 that … “…,” the statement said"
+            speaker = intro
+            found = find_dates(earlier_here[-1])
+            draft.date = found[-1].first(ctx.ref) if found else None
+        else:
+            source = ctx.statement or ctx.previous
+            speaker = (source.speaker, source.speaker_name, source.speaker_org) if source else None
+            draft.parent = source
+            draft.weak = True
+    else:
+        speaker = _speaker(who, ctx.aliases, subject=True) or _role_speaker(who, ctx) or _plain_name(who)
+    if speaker is not None and speaker[1] is not None:
+        draft.speaker, draft.speaker_name = speaker[0], speaker[1]
+        draft.speaker_org = speaker[2] if len(speaker) > 2 else None
+    dates = find_dates(pre + " " + post.group())
+    if dates:
+        draft.date = dates[-1].first(ctx.ref)
+    elif draft.date is None and draft.parent is not None:
+        draft.date = draft.parent.date
+
+
+def _plain_name(who: str) -> tuple[None, str, None] | None:
+    """A name the store does not know, as the article writes it ("Hamidawi", "Abu Fadak
+    al-Mohammadawi"): capitalized words only, not a common noun ("Officials")."""
+    words = who.split()
+    if not 1 <= len(words) <= 5 or words[0].lower() in _NOT_NAMES:
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("al-", "bin", "ibn") or w.startswith("al-") for w in words):
+        return None
+    if len(words) == 1 and (words[0].lower() in _SUBJECT_NOUNS or words[0] in speakers.NAME_WORD_STOP):
+        return None
+    return None, " ".join(words), None
+
+
+_CHANNEL_RE = regex.compile(
+    r"\b(?:told|to|with|on|in|via|through|by)\s+(?:the\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
+    r"(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}['’]s\s+)?"
+    r"(?P<channel>(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
+    r"Telegram|Twitter|Facebook|Instagram|X(?![\w\-])|Reuters|AFP|AP|the\s+Associated\s+Press|"
+    r"Al\s+Jazeera|Al[- ]Mayadeen|Al[- ]Arabiya|Al[- ]Sumaria|Shafaq\s+News|Rudaw|[A-Z][\w\-]*\s+News\s+Agency)"
+)
+
+
+_OUTLET = r"(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel|News|Post|Times|Agency)\b"
+# "Al-Ahd TV quoted X as saying", "Asked by The Euphrates Post", "in an interview with Rudaw"
+_QUOTED_BY_RE = regex.compile(rf"(?P<channel>{_OUTLET})\s+(?:also\s+)?(?:quoted|cited|reported)\b")
+_ASKED_BY_RE = regex.compile(
+    r"\b(?:[Aa]sked\s+by|[Ss]peaking\s+to|[Tt]alking\s+to|interview\s+with|[Ii]n\s+the)\s+"
+    rf"(?P<channel>(?:the\s+|The\s+)?(?:{_OUTLET}|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}}(?=\s+interview)))"
+)
+
+
+def _channel(sentence: str) -> str | None:
+    """Where the words were said, as the article names it ("al-Ahd TV", "Telegram"): recorded
+    apart from the speaker, whom a channel never stands for."""
+    masked = _mask_quotes(sentence)
+    m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked)
+    if m is None:
+        return None
+    channel = m.group("channel").strip()
+    if m.re is not _ASKED_BY_RE or channel.startswith("the "):
+        channel = regex.sub(r"^(?:the|its|his|her|their)\s+", "", channel)
+    return channel
+
+
+def _context_sentence(name: str | None, earlier_here: list[str], ctx: _Context) -> str | None:
+    """The sentence of this paragraph before the quote that names its speaker ("In the Dijlah TV
+    interview, aired on Sunday, Walai was asked…"): where its occasion, channel and day are told."""
+    if not name:
+        return None
+    forms = {name, *speakers.short_forms(name)}
+    for sentence in reversed(earlier_here):
+        if any(regex.search(rf"(?<!\w){regex.escape(f)}(?!\w)", sentence) for f in forms):
+            return sentence
+    return None
+
+
+def _mask_quotes(text: str) -> str:
+    out = text
+    for q in marks.quotations(text):
+        out = out[: q.start] + " " * (q.end - q.start) + out[q.end :]
+    return out
+
+
+def _introduced_statement(earlier_here: list[str], ctx: _Context):
+    """The speaker of a statement the sentence just before introduced without quoting it."""
+    if not earlier_here:
+        return None
+    sentence = earlier_here[-1]
+    if not _STATEMENT_NOUN_RE.search(sentence) or marks.quotations(sentence):
+        return None
+    return _speaker(sentence, ctx.aliases, subject=True)
+
+
+def _subject_head(pre: str) -> str | None:
+    """The pronoun that is the cue's subject ("he", "it", "its statement"), if that is what the
+    words right before the cue are, after any opening clause ("Asked whether…, he answered")."""
+    found = _cue_word(pre, verb=True)
+    clause = _mask(_mask_quotes(pre[: found[0]] if found is not None else pre))
+    parts = [p for p in regex.split(r"[,;:]\s", clause) if p.strip()]
+    last = parts[-1].strip() if parts else ""
+    if regex.fullmatch(r"(?:[Tt]hen\s+)?(?:he|she|they|it|He|She|They|It)(?:\s+(?:also|then|later|again))?", last):
+        return last.split()[-1] if last.split()[-1].lower() in ("he", "she", "they", "it") else last.split()[0]
+    m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]ts?)\b", clause)
+    return m.group("p") if m else None
+
+
+def _person_before(sentence: str | None, ctx: _Context) -> tuple[tuple | None, str | None]:
+    """Whom "he" means: the person the sentence before names as its subject, else the person
+    quoted last."""
+    if sentence is not None:
+        found = _speaker(sentence, ctx.aliases, subject=True)
+        if found is not None and found[0] is not None and found[0].kind == "person":
+            return found, sentence
+        role = _role_speaker(sentence, ctx)
+        if role is not None:
+            return role, sentence
+    return ctx.last_person, None
+
+
+def _earlier_statement(name: str | None, pre: str, ctx: _Context) -> RenderingDraft | None:
+    """The speaker's statement quoted before, when the clause goes on with it ("concluded",
+    "added") or points back to it ("its statement", "his speech")."""
+    if name is None:
+        return None
+    back = _CONTINUING_RE.search(pre) or regex.search(
+        r"\b(?:its|his|her|their|the|that)\s+(?:\w+\s+)?(?:statement|message|post|speech|communiqu[eé]|interview)\b",
+        pre,
+        regex.IGNORECASE,
+    )
+    if back is None:
+        return None
+    return next((d for d in reversed(ctx.drafts) if d.speaker_name == name), None)
+
+
+def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
+    """Whether the subject of the cue is another party (a U.S. official, an analyst), directly or
+    through a pronoun for the subject of the sentence before ("The U.S. embassy … it said")."""
+    found = _cue_word(clause, verb=True)
+    subject = _mask(_mask_quotes(clause[: found[0]] if found is not None else clause))
+    subject = [part for part in regex.split(r"[,;:]\s", subject) if part.strip()][-1:] or [""]
+    subject = subject[0]
+    if _OUTSIDER_RE.search(subject):
+        return True
+    if regex.match(r"\s*(?:it|she|he|they)\b", subject, regex.IGNORECASE) and (earlier_here or ctx.earlier):
+        before = (earlier_here or ctx.earlier)[-1]
+        head = _cue_word(before, verb=True)
+        region = _mask_quotes(before[: head[0]] if head else before[:80])
+        named = speakers.subject(_mask(region), head[1] if head else None, ctx.aliases)
+        return named is None and bool(_OUTSIDER_RE.search(region))
+    return False
+
+
+def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:
+    """"Returning to the Tansiqiya, the statement also…": the last statement of the group the
+    clause names, when it refers back to "the statement"."""
+    if not regex.search(r"\b(?:the|its|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|message|text)\b", pre, regex.I):
+        return None
+    names = {p.entity.en for p in speakers.phrases(_mask(pre), ctx.aliases)}
+    for draft in reversed(ctx.drafts):
+        if draft.speaker_name in names and draft.parent is None:
+            return draft
+    return None
+
+
 def _has_own_subject(pre: str) -> bool:
     """Whether words before the cue name someone else ("Analysts called it…"), so that the quote
     is theirs and not a statement's from an earlier sentence."""
@@ -450,7 +769,8 @@ def _has_own_subject(pre: str) -> bool:
     for date in find_dates(clause):
         clause = clause[: date.start] + " " * (date.end - date.start) + clause[date.end :]
     words = regex.findall(r"[\w'’\-]+", clause)
-    for k, word in enumerate(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if word.lower() in CUE_WORDS:
             before = [
                 w for w in words[:k] if w.lower() not in _NOT_NAMES and w.lower() not in _FUNCTION_WORDS
@@ -460,24 +780,51 @@ def _has_own_subject(pre: str) -> bool:
 
 
 def _role_speaker(clause: str, ctx: _Context):
+    """"The spokesman added": the person the article gave that title. A title followed by a name
+    ("its leader Qais al-Khazali") is no back-reference, and one a verb or preposition governs
+    ("aimed at its leader") is not the speaker."""
     for m in _ROLE_MENTION_RE.finditer(clause):
-        role = ctx.roles.get(m.group("role").lower())
+        if regex.match(r"\s*,?\s*[A-Z]", clause[m.end() :]) or speakers.governed(clause, m.start()):
+            continue
+        role = ctx.roles.get(m.group("role").lower().replace(" ", "-"))
         if role is not None:
             return None, role[0], role[1]
     return None
 
 
+def _cue_subject(pre: str, ctx: _Context):
+    """The subject of the speech cue: a name before the cue word, not after it (the addressee or
+    channel: "told al-Ahd TV") and not the object of another verb in the clause."""
+    found = _cue_word(pre, verb=True)
+    clause = pre[: found[0]] if found is not None else pre
+    if found is not None and found[1].lower() == "according":  # "according to X, …": X speaks
+        clause = regex.sub(r"^according\s+to\s+", "", pre[found[0] :], flags=regex.I)
+        phrase = speakers.subject(_mask(clause), None, ctx.aliases)
+        if phrase is None:
+            named = _plain_name(_mask(clause).split(",")[0].strip())
+            return named
+        return phrase.entity, phrase.entity.en, phrase.org
+    phrase = speakers.subject(_mask(clause), found[1] if found else None, ctx.aliases)
+    if phrase is None:
+        return None
+    return _as_speaker(phrase)
+
+
+def _as_speaker(phrase: speakers.Phrase) -> tuple:
+    """(entity, name, organization); an unnamed member of a group has no name, only the group."""
+    if phrase.unnamed:
+        return None, None, phrase.org
+    return phrase.entity, phrase.entity.en, phrase.org
+
+
 def _speaker(clause: str, aliases: AliasStore, subject: bool = False) -> tuple[Entity | None, str] | None:
     """The named group or person that speaks in `clause`: the nearest to the cue, or with
-    `subject`, the first (the subject of a sentence before the quote)."""
+    `subject`, the first (the subject of a sentence before the quote); never one a preposition or
+    verb governs."""
     masked = _mask(clause)
-    mentions: list[Mention] = [
-        m for m in aliases.mentions(masked) if m.entity.kind in ("organization", "person")
-    ]
-    if mentions:
-        chosen = mentions[0] if subject else mentions[-1]
-        org = chosen.entity.org if chosen.entity.kind == "person" else None
-        return chosen.entity, chosen.entity.en, org
+    found = [p for p in speakers.phrases(masked, aliases) if not speakers.governed(masked, p.start)]
+    if found:
+        return _as_speaker(found[0] if subject else found[-1])
     return None
 
 
@@ -504,7 +851,20 @@ def _mask(clause: str) -> str:
         if masked == out:
             break
         out = masked
-    return _APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), out)
+    out = _APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), out)
+    return _ROLE_APPOSITIVE_RE.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), out)
+
+
+def cued_quotations(paragraphs: list[Paragraph]) -> int:
+    """How many quotations in `paragraphs` stand right after a speech verb: what a reader takes
+    for quotes, counted to say so when none could be read."""
+    count = 0
+    for paragraph in paragraphs:
+        text = paragraph.text.text
+        for q in marks.quotations(text):
+            before = regex.findall(r"[\w’'\-]+", text[max(0, q.start - 80) : q.start])[-4:]
+            count += any(w.lower() in CUE_WORDS for w in before)
+    return count
 
 
 def rendering_texts(draft: RenderingDraft) -> list[str]:

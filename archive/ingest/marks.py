@@ -1,0 +1,86 @@
+"""Quotation marks paired as a reader pairs them: by position and nesting, whatever their style.
+
+Captures mix styles: curly “…”, straight "…", guillemets «…», and a straight mark closed by a
+curly one ("…”) where an editor retyped half a quote. A curly or angled mark says which way it
+faces; a straight one faces the way its neighbours say: after a space, an opening bracket or a dash
+it opens, after a letter or punctuation it closes. Marks nest: the quotation the reader sees is
+the outermost pair; inner marks (single quotes, or double ones inside a quote) belong to it.
+
+A quotation never crosses into the next paragraph, unless the paragraph ends inside it and the
+next one opens with a quotation mark again (the convention for a quote over several paragraphs);
+the body reader joins such paragraphs before quotes are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+_OPENS_AFTER = " \t\n([{—–-/‘'"  # a straight mark after these opens a quotation
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+    inner_start: int
+    inner_end: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _role(text: str, i: int, depth: int) -> str | None:
+    """'open', 'close' or None (a mark that is neither: inches, a stray mark between spaces)."""
+    c = text[i]
+    if c in OPENING:
+        return "open"
+    if c in CLOSING:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _OPENS_AFTER and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close" if depth else None
+    if before.isspace() and after.isspace():
+        return None
+    return "close" if depth else "open"  # a mark between letters: it closes what is open
+
+
+def scan(text: str) -> tuple[list[Quotation], int | None]:
+    """The outermost quotations of `text`, and the offset of an opening mark left unclosed."""
+    out: list[Quotation] = []
+    stack: list[int] = []
+    for i, c in enumerate(text):
+        if c not in OPENING and c not in CLOSING and c != STRAIGHT:
+            continue
+        role = _role(text, i, len(stack))
+        if role == "open":
+            stack.append(i)
+        elif role == "close" and stack:
+            if c in CLOSING:  # a curly close ends the curly quotation open, and any left inside it
+                curly = [k for k, at in enumerate(stack) if text[at] in OPENING]
+                if curly:
+                    del stack[curly[-1] + 1 :]
+            start = stack.pop()
+            if not stack and text[start + 1 : i].strip():
+                out.append(Quotation(start, i + 1, start + 1, i))
+    return out, (stack[0] if stack else None)
+
+
+def quotations(text: str) -> list[Quotation]:
+    return scan(text)[0]
+
+
+def ends_inside_quote(text: str) -> bool:
+    """Whether a paragraph ends with a quotation still open."""
+    return scan(text)[1] is not None
+
+
+def opens_with_quote(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0] in OPENING or stripped[0] == STRAIGHT)

@@ -1,0 +1,249 @@
+"""Who speaks: the people an article introduces, and the subject of a speech cue.
+
+Articles introduce the people they quote once and refer back to them briefly: "Ali al-Husseini,
+KH's security official, said…" and later "Husseini concluded", "the official added", "he
+insisted". A reader learns the person from the apposition (name, role, group) and resolves the
+later mentions to him. `learn_people` does the same, giving each person an article-local entity
+whose variants are the short forms (surname, "Abu X" kunya), so the alias machinery finds them.
+
+The speaker of a quote is the *subject* of its speech verb, not what follows the verb (the
+addressee, the channel: "told al-Ahd TV") nor the object of another verb in the clause ("X
+accused AAH of…, saying"). `subject` reads a clause that way: names are grouped into noun phrases
+("AAH leader Qais al-Khazali" is one, headed by the person), phrases governed by a preposition or
+an object-taking verb are set aside, and of the rest the one nearest before a finite verb wins; for
+a participle ("…, saying") the sentence's first subject does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from archive.aliases import AliasStore, Mention
+from archive.models import Entity
+
+ROLES = (
+    r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|"
+    r"deputy|member|lawmaker|MP|cleric|politician|representative|envoy|minister|adviser|advisor|aide|"
+    r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder"
+)
+_ROLE_WORD_RE = regex.compile(rf"^(?:{ROLES})$", regex.IGNORECASE)
+_PERSON = (
+    r"(?:(?:Abu|Umm|Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+)?"
+    r"[A-Z][a-z’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]+){1,3}"
+)
+# "Ali al-Husseini, KH's security official," / "Husseini, the group's spokesman,"
+_APPOSITION_AFTER_RE = regex.compile(
+    rf"(?P<name>{_PERSON}),\s+(?P<desc>(?:(?:the|a|an|its|his|their)\s+)?[^,;:“”\"()]{{0,80}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,60}}),"
+)
+# "KH spokesman Ali al-Husseini" / "the group's spokesman, Ali al-Husseini" / "its leader Qais al-Khazali"
+_APPOSITION_BEFORE_RE = regex.compile(
+    rf"(?P<desc>(?:[Ii]ts|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]*(?:['’]s)?)\s+(?:[a-z\-'’]+\s+){{0,2}}(?:{ROLES}))"
+    rf",?\s+(?P<name>{_PERSON})"
+    # "A senior commander in the group, Hassan Fadhil al-Rubaie,"
+    rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,40}}),\s+(?P<name2>{_PERSON}),"
+)
+NAME_WORD_STOP = {
+    "The", "This", "That", "These", "Those", "On", "In", "At", "But", "And", "Yet", "When", "While",
+    "After", "Before", "Since", "As", "If", "For", "From", "With", "Its", "His", "Her", "Their", "It",
+    "He", "She", "They", "We", "A", "An", "Iraq", "Iraqi", "Iran", "Iranian", "Syria", "Israel",
+    "U.S.", "US", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Figure", "According", "Speaking", "Asked", "Meanwhile",
+}  # fmt: skip
+PARTICLES = ("al-", "el-", "Al-", "El-")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase naming someone: its head entity, and where it stands in the clause."""
+
+    start: int
+    end: int
+    entity: Entity
+    org: str | None
+    unnamed: bool = False  # "an unnamed AAH commander": someone of the group, not the group itself
+
+
+def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, str | None]]:
+    """Each role the article gives a person ("Karrar al-Shammari, a KH spokesman"), first one first:
+    what "the spokesman added" refers back to."""
+    roles: dict[str, tuple[int, int, str, str | None]] = {}
+    for t, text in enumerate(texts):
+        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+            name = _clean_name(_group(m, "name"))
+            role = regex.search(rf"\b(?:{ROLES})\b", _group(m, "desc"), regex.IGNORECASE)
+            if name is None or role is None:
+                continue
+            key = role.group().lower().replace(" ", "-")
+            at = (t, m.start())
+            if key not in roles or at < roles[key][:2]:
+                known = aliases.by_name(name)
+                org = _org_in(_group(m, "desc"), text[: m.start()], aliases) or (known.org if known else None)
+                roles[key] = (*at, known.en if known else name, org)
+    return {k: (v[2], v[3]) for k, v in roles.items()}
+
+
+def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
+    """People the article introduces with a role, as article-local entities with short forms."""
+    found: dict[str, Entity] = {}
+    for text in texts:
+        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+            name = _clean_name(_group(m, "name"))
+            if name is None:
+                continue
+            known = aliases.by_name(name)
+            if known is not None and known.kind != "person":
+                continue
+            org = _org_in(_group(m, "desc"), text[: m.start()], aliases)
+            key = name.casefold()
+            if key in found:
+                if found[key].org is None and org:
+                    found[key] = found[key].model_copy(update={"org": org})
+                continue
+            base = known or Entity(kind="person", en=name, org=org)
+            if base.org is None and org:
+                base = base.model_copy(update={"org": org})
+            found[key] = base.model_copy(update={"variants": [*base.variants, *short_forms(base.en)]})
+    for entity in aliases.entities:  # known people: their surnames once the article names them
+        if entity.kind == "person" and entity.en.casefold() not in found:
+            if any(entity.en in text for text in texts):
+                found[entity.en.casefold()] = entity.model_copy(
+                    update={"variants": [*entity.variants, *short_forms(entity.en)]}
+                )
+    return list(found.values())
+
+
+def _group(m: regex.Match, name: str) -> str:
+    """A named group of either alternative of a pattern (`name` or `name2`)."""
+    value = m.group(name) if name in m.groupdict() else None
+    return value if value is not None else (m.groupdict().get(name + "2") or "")
+
+
+def short_forms(name: str) -> list[str]:
+    """How an article refers back to a person: surname with and without its article, the kunya."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    bare = last
+    for p in PARTICLES:
+        bare = bare.removeprefix(p)
+    forms = [bare, f"al-{bare}"] if bare != last else [last]
+    if words[0] in ("Abu", "Umm") and len(words) >= 3:
+        forms.append(" ".join(words[:2]))
+    return [f for f in forms if len(f) >= 4 and f[:1].isupper() or f.startswith("al-")]
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0] in NAME_WORD_STOP:
+        words = words[1:]
+    if len(words) < 2 or any(_ROLE_WORD_RE.match(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+def _org_in(desc: str, before: str, aliases: AliasStore) -> str | None:
+    orgs = [m.entity for m in aliases.mentions(desc) if m.entity.kind == "organization"]
+    if orgs:
+        return orgs[0].en
+    if regex.search(r"\b(?:its|the group['’]s|their)\b", desc, regex.IGNORECASE):
+        earlier = [m.entity for m in aliases.mentions(before) if m.entity.kind == "organization"]
+        return earlier[-1].en if earlier else None
+    return None
+
+
+# --- the subject of a speech cue ------------------------------------------------------------------
+
+_GOVERNORS = {
+    # prepositions: a name after one is a place, a channel, a target, never the subject
+    "to", "with", "by", "of", "on", "at", "from", "against", "for", "about", "toward", "towards",
+    "in", "into", "than", "between", "among", "over", "under", "behind", "like", "via", "through",
+    # verbs that take the other party as their object
+    "accused", "accusing", "attacked", "attacking", "insulted", "insulting", "criticized",
+    "criticised", "criticizing", "criticising", "slammed", "slamming", "mocked", "mocking",
+    "blamed", "blaming", "warned", "warning", "urged", "urging", "told", "telling", "thanked",
+    "thanking", "praised", "praising", "hailed", "hailing", "condemned", "condemning", "denounced",
+    "denouncing", "targeted", "targeting", "addressed", "addressing", "asked", "asking", "called",
+    "calling", "named", "naming", "branded", "branding", "labeled", "labelled", "dubbed", "described",
+    "describing", "threatened", "threatening", "challenged", "challenging", "defended", "defending",
+    "supported", "supporting", "rejected", "rejecting", "congratulated", "congratulating",
+    "responded", "replied", "answered", "answering", "met",
+    "meeting", "interviewed", "join", "joined", "whom", "versus",
+}  # fmt: skip
+_SKIP_BEFORE = {
+    "the", "a", "an", "its", "his", "her", "their", "fellow", "rival", "former", "senior", "top",
+    "security", "military", "political", "media", "deputy",
+}  # fmt: skip
+_PARTICIPLE_RE = regex.compile(r"^\w+ing$", regex.IGNORECASE)
+_WORD_RE = regex.compile(r"[\w'’\-\.]+")
+
+
+def phrases(clause: str, aliases: AliasStore) -> list[Phrase]:
+    """Names in `clause` grouped into noun phrases: an organization, role words and a person next
+    to each other ("AAH leader Qais al-Khazali", "KH's Abu Ali al-Askari") name the person."""
+    mentions: list[Mention] = [
+        m for m in aliases.mentions(clause) if m.entity.kind in ("organization", "person")
+    ]
+    out: list[Phrase] = []
+    for m in mentions:
+        if out:
+            gap = clause[out[-1].end : m.start]
+            words = _WORD_RE.findall(gap.replace("’s", " ").replace("'s", " "))
+            joined = all(_ROLE_WORD_RE.match(w) or w.lower() in ("senior", "security", "military",
+                         "political", "media", "deputy", "top", "s") for w in words)  # fmt: skip
+            if joined and m.entity.kind == "person" and out[-1].entity.kind == "organization":
+                prev = out.pop()
+                out.append(Phrase(prev.start, m.end, m.entity, m.entity.org or prev.entity.en))
+                continue
+        org = m.entity.org if m.entity.kind == "person" else None
+        role = _ROLE_AFTER_RE.match(clause, m.end)
+        if m.entity.kind == "organization" and role and not regex.match(r"\s*,?\s*[A-Z]", clause[role.end() :]):
+            out.append(Phrase(m.start, role.end(), m.entity, m.entity.en, unnamed=True))
+            continue
+        out.append(Phrase(m.start, m.end, m.entity, org))
+    return out
+
+
+_ROLE_AFTER_RE = regex.compile(rf"(?:['’]s)?\s+(?:(?:senior|top|security|military|political|media|field)\s+)?(?:{ROLES})\b")
+
+
+_OWNED_RE = regex.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:statement|message|post|communiqu[eé]|speech|text|video)\b", regex.I)
+_PASSIVE_RE = regex.compile(r"^\s+(?:was|were|is|are|has been|had been|have been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
+def governed(clause: str, start: int, end: int | None = None) -> bool:
+    """Whether the phrase at `start:end` is not the speaker: the object of a preposition or verb
+    before it, or the subject of a passive ("AAH was attacked"). The owner of a statement ("a KH
+    statement", "KH's message") speaks, whatever governs the phrase."""
+    if end is not None:
+        after = clause[end : end + 40]
+        if _OWNED_RE.match(after):
+            return False
+        if _PASSIVE_RE.match(after):
+            return True
+    words = _WORD_RE.findall(clause[:start])
+    conjunct = False
+    for word in reversed(words[-8:]):
+        low = word.lower().strip(".").removesuffix("’s").removesuffix("'s")
+        if low in _SKIP_BEFORE or _ROLE_WORD_RE.match(low):
+            continue
+        if low in ("and", "or", "nor"):
+            conjunct = True  # "at AAH and its leader X": X shares what governs the first conjunct
+            continue
+        if conjunct and (word[:1].isupper() or low.startswith("al-")):
+            continue
+        return low in _GOVERNORS
+    return False
+
+
+def subject(clause: str, cue_word: str | None, aliases: AliasStore) -> Phrase | None:
+    """The speaker named in `clause` (the words of the sentence before the cue word)."""
+    found = [p for p in phrases(clause, aliases) if not governed(clause, p.start, p.end)]
+    if not found:
+        return None
+    if cue_word is not None and _PARTICIPLE_RE.match(cue_word):
+        return found[0]  # "X accused Y of …, saying": the sentence's subject speaks
+    return found[-1]

@@ -1,0 +1,285 @@
+"""Article facts read from a capture's structure: dates in every style, bylines, titles, mirror
+banners, photo captions and the chrome around the body. Each case is a small capture."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from archive.build import corpus_context
+from archive.ingest import ingest_file
+from archive.ingest.blocks import blocks_of
+from archive.ingest.capture import read_capture
+from archive.ingest.dates import dateline_date, find_dates, numeric_order, relative_date
+from archive.ingest.layout import analyse, find_publisher, is_photo_caption, load_publishers
+
+REPO = Path(__file__).resolve().parent.parent
+D = dt.date
+PROSE = (
+    "Kataib Hezbollah said in a statement on its Telegram channel that the group would keep its "
+    "weapons, and that no decision on the pause had been taken by the government in Baghdad."
+)
+PROSE2 = (
+    "The statement did not name the officials it accused, but analysts said the wording followed "
+    "earlier texts issued by the group after U.S. strikes on its positions in western Iraq."
+)
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return corpus_context(REPO / "corpus")
+
+
+def ingest_text(tmp_path: Path, ctx, text: str, name: str = "capture.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return ingest_file(path, ctx).article
+
+
+def layout_of(tmp_path: Path, text: str):
+    path = tmp_path / "capture.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse(blocks_of(read_capture(path)))
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("13/02/2024", D(2024, 2, 13)),
+        ("13.02.2024", D(2024, 2, 13)),
+        ("5 March 2024", D(2024, 3, 5)),
+        ("05 Mar 2024", D(2024, 3, 5)),
+        ("Tuesday 13 February 2024", D(2024, 2, 13)),
+        ("Feb 13, 2024", D(2024, 2, 13)),
+        ("02/13/2024", D(2024, 2, 13)),
+        ("2024-02-13", D(2024, 2, 13)),
+        ("2024-02-13T18:40:00Z", D(2024, 2, 13)),
+        ("13/02/2024 18:40", D(2024, 2, 13)),
+        ("Published 13/02/2024 18:40", D(2024, 2, 13)),
+        ("Updated: 13 Feb 2024 10:00 GMT", D(2024, 2, 13)),
+        ("December 30, 2019 / 8:06 AM / Updated 2 hours ago", D(2019, 12, 30)),
+        ("22 April 2024 - 10:59", D(2024, 4, 22)),
+        ("20-02-2024", D(2024, 2, 20)),
+    ],
+)
+def test_a_dateline_in_any_style_gives_its_date(line, expected):
+    assert dateline_date(line) == expected
+
+
+@pytest.mark.parametrize("line", ["07/01/2024", "Published 07/01/2024 18:02", "04.05.2024"])
+def test_an_ambiguous_numeric_date_without_evidence_stays_unknown(line):
+    assert dateline_date(line) is None
+    assert numeric_order(line) is None
+
+
+@pytest.mark.parametrize(
+    "page, line, day_first, expected",
+    [
+        ("Published 13/02/2024 · see also 07/01/2024", "07/01/2024", True, D(2024, 1, 7)),
+        ("Posted 02/13/2024 · see also 07/01/2024", "07/01/2024", False, D(2024, 7, 1)),
+        # the same day written out beside it outweighs the site's day-month writing
+        ("X published this content on 07 January 2024 … 01/07/2024", "01/07/2024", False, D(2024, 1, 7)),
+        ("Written out 5 March 2024 and numeric 07/01/2024", "07/01/2024", True, D(2024, 1, 7)),
+        ("Both 13/02/2024 and 02/13/2024 on one page: 07/01/2024", "07/01/2024", None, None),
+    ],
+)
+def test_the_page_own_evidence_fixes_numeric_order(page, line, day_first, expected):
+    order = numeric_order(page)
+    assert order is day_first
+    assert dateline_date(line, order) == expected
+
+
+def test_find_dates_keeps_reading_prose_dates_as_before():
+    found = find_dates("On July 28 and Aug 15, 2024, and July 23-Aug 14, 2024")
+    assert [(p.month, p.day, p.year) for p in found] == [(7, 28, None), (8, 15, 2024), (7, 23, None)]
+    assert find_dates("13/02/2024 and 5 March 2024") == []  # new styles live in the header reader
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("said on Tuesday", D(2024, 2, 13)),  # the reference is itself a Tuesday
+        ("Tuesday", D(2024, 2, 13)),
+        ("on Monday night", D(2024, 2, 12)),
+        ("last Friday", D(2024, 2, 9)),
+        ("Sunday's statement", D(2024, 2, 11)),
+        ("yesterday", D(2024, 2, 12)),
+        ("today", D(2024, 2, 13)),
+        ("on Wednesday", D(2024, 2, 7)),  # the most recent Wednesday on or before the reference
+        ("Tuesday 13 February 2024", None),  # a full date, not a relative day
+        ("the Sun reported", None),
+        ("no day named here", None),
+    ],
+)
+def test_a_relative_day_resolves_against_the_article_date(text, expected):
+    assert relative_date(text, D(2024, 2, 13)) == expected
+
+
+def test_a_relative_day_without_a_reference_is_unknown():
+    assert relative_date("on Tuesday", None) is None
+
+
+# --- bylines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline, authors, date",
+    [
+        ("By Karim Saadoun", ["Karim Saadoun"], None),
+        ("By Karim Saadoun and Layla Hassan", ["Karim Saadoun", "Layla Hassan"], None),
+        ("by Daniel Marlow, Yusuf al-Hamdani", ["Daniel Marlow", "Yusuf al-Hamdani"], None),
+        ("By Karim Saadoun · Published 13/02/2024 18:40", ["Karim Saadoun"], D(2024, 2, 13)),
+        ("By Timour Azhari | Reuters", ["Timour Azhari"], None),
+        ("By Timour Azhari, Reuters", ["Timour Azhari"], None),
+        ("By Timour Azhari in Baghdad", ["Timour Azhari"], None),
+        ("Karim Saadoun | 5 March 2024", ["Karim Saadoun"], D(2024, 3, 5)),
+        ("22 April 2024 - 10:59 By Timour Azhari", ["Timour Azhari"], D(2024, 4, 22)),
+        ("Written by Nadia Farouk", ["Nadia Farouk"], None),
+        ("By Reuters Staff", ["Reuters Staff"], None),  # the only byline: what a reader cites
+    ],
+)
+def test_a_byline_gives_people_and_the_article_date(tmp_path, ctx, byline, authors, date):
+    text = f"Factions Split over the Coalition Timetable\n\n{byline}\n\n{PROSE}\n\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.authors == authors
+    assert article.title == "Factions Split over the Coalition Timetable"
+    assert article.date == date
+
+
+@pytest.mark.parametrize(
+    "line", ["By contrast, the group said little.", "By 2025, the factions expect to leave.", "Published 13 Feb 2024"]
+)
+def test_prose_and_datelines_are_not_bylines(tmp_path, ctx, line):
+    article = ingest_text(tmp_path, ctx, f"Factions Split over the Timetable\n\n{line}\n\n{PROSE}\n")
+    assert article.authors == []
+
+
+def test_a_dateline_alone_gives_the_date_and_no_author(tmp_path, ctx):
+    text = f"Factions Split over the Timetable\n\nPublished 13 Feb 2024\n\n{PROSE}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert (article.title, article.date, article.authors) == ("Factions Split over the Timetable", D(2024, 2, 13), [])
+
+
+def test_a_photo_captions_date_is_not_the_article_date(tmp_path, ctx):
+    text = (
+        "Nujaba Says Talks Are Continuing\n\nBy Karim Saadoun · Published 13/02/2024 18:40\n\n"
+        "FILE PHOTO: Fighters march in Baghdad, 26/06/2023. REUTERS/Ahmed Saad\n\n" + PROSE + "\n"
+    )
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.date == D(2024, 2, 13)
+    assert "FILE PHOTO" not in (article.title or "")
+
+
+# --- titles, banners, captions, chrome ------------------------------------------------------------
+
+BANNER = (
+    "The Washington Institute for Near East Policy Inc. published this content on 07 January 2024 and is "
+    "solely responsible for the information contained therein. Distributed by Public, unedited and "
+    "unaltered, on 07 January 2024 at 18:02 UTC."
+)
+
+
+def test_a_mirror_banner_is_neither_title_nor_body_and_names_the_publisher(tmp_path, ctx):
+    text = (
+        f"MarketNewsDesk\n\nHome | Markets | Press releases\n\n{BANNER}\n\n"
+        "01/07/2024 | Press release | Distributed by Public on 01/07/2024 18:02\n\n"
+        f"Baghdad Strike Exposes Rifts over Retaliation\n\n{PROSE}\n\n{PROSE2}\n"
+    )
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.title == "Baghdad Strike Exposes Rifts over Retaliation"
+    assert article.publisher == "The Washington Institute for Near East Policy"
+    assert article.date == D(2024, 1, 7)  # the banner's date (and 01/07 read month-first beside it)
+    assert article.body is not None and article.body.line == 11  # the prose under the title
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "FILE PHOTO: Members of Harakat Hezbollah al-Nujaba march during a parade in Baghdad",
+        "A member of Iraqi security forces at Ain al-Asad airbase. REUTERS/Thaier Al-Sudani/File Photo",
+        "Photo: Fighters at a checkpoint near the Syrian border",
+        "Image: Amir Levy/Getty Images",
+        "People watch a live broadcast in Tel Aviv, Monday, May 12, 2025. (AP)",
+        "Militia members gather for the funeral of a commander in Baghdad. AFP",
+    ],
+)
+def test_a_photo_caption_is_chrome_never_the_title(tmp_path, ctx, caption):
+    assert is_photo_caption(caption)
+    text = f"{caption}\n\nIraqi Factions Weigh Their Answer\n\nBy Nour Salman\n\n{PROSE}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.title == "Iraqi Factions Weigh Their Answer"
+
+
+@pytest.mark.parametrize("prose_like", [PROSE, "A sentence that ends with a period is no headline."])
+def test_a_title_is_headline_shaped(tmp_path, ctx, prose_like):
+    text = f"{prose_like}\n\nIraqi Factions Weigh Their Answer\n\nBy Nour Salman\n\n{PROSE2}\n"
+    assert ingest_text(tmp_path, ctx, text).title == "Iraqi Factions Weigh Their Answer"
+
+
+def test_the_headline_is_above_its_standfirst(tmp_path, ctx):
+    text = (
+        "Rafidain Post\n\nIraq\n\nNujaba says exit talks 'continuing but may be delayed'\n\n"
+        "The movement's spokesman said a timetable would not come before the summer\n\n"
+        f"By Karim Saadoun · Published 13/02/2024 18:40\n\n{PROSE}\n"
+    )
+    assert ingest_text(tmp_path, ctx, text).title == "Nujaba says exit talks 'continuing but may be delayed'"
+
+
+def test_a_long_paragraph_is_never_the_title(tmp_path, ctx):
+    long = " ".join(["Word"] * 80) + " ends here"
+    article = ingest_text(tmp_path, ctx, f"{long}\n\nShort Headline About Factions\n\n{PROSE}\n")
+    assert article.title == "Short Headline About Factions"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Advertisement",
+        "Read more: Kataib Hezbollah says it is suspending operations",
+        "Share this article",
+        "Reporting by Omar Fahmy; Writing by Eric Knecht; Editing by Catherine Evans",
+        "We use cookies to improve your experience. By clicking Accept all you agree to our use of cookies.",
+    ],
+)
+def test_inline_chrome_is_not_body_prose(tmp_path, chrome):
+    layout = layout_of(tmp_path, f"A Headline About Factions\n\nBy Nour Salman\n\n{PROSE}\n\n{chrome}\n\n{PROSE2}\n")
+    index = next(i for i, b in enumerate(layout.blocks) if b.text == chrome)
+    assert layout.kinds[index] == "aside"
+    assert layout.in_body(index + 1)  # the article goes on after it
+
+
+def test_a_most_read_list_inside_the_article_is_chrome(tmp_path):
+    text = (
+        f"A Headline About Factions\n\nBy Nour Salman\n\n{PROSE}\n\nMost read\n\n"
+        "Dubai Metro Blue Line stations and route\n\nOil edges higher as output cuts extend\n\n"
+        f"{PROSE2}\n\nOur Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    layout = layout_of(tmp_path, text)
+    read = [b.text for i, b in enumerate(layout.blocks) if layout.in_body(i) and layout.kinds[i] in ("prose", "short")]
+    assert read == [PROSE, PROSE2]
+
+
+def test_the_copyright_footer_names_a_news_site(tmp_path, ctx):
+    text = f"A Headline About Factions\n\nBy Nour Salman\n\n{PROSE}\n\n© 2024 Tigris Monitor. All rights reserved.\n"
+    assert ingest_text(tmp_path, ctx, text).publisher == "Tigris Monitor"
+
+
+def test_no_publisher_url_or_date_where_the_capture_says_none(tmp_path, ctx):
+    article = ingest_text(tmp_path, ctx, f"A Headline About Factions\n\n{PROSE}\n\n{PROSE2}\n")
+    assert (article.publisher, article.url, article.date, article.authors) == (None, None, None, [])
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[bad/path", "::::", ""])
+def test_find_publisher_never_raises_on_bad_urls(url):
+    publishers = load_publishers(REPO / "corpus" / "publishers.toml")
+    assert find_publisher(publishers, "no names here", [url]) is None
+
+
+def test_a_bad_link_in_a_capture_does_not_break_ingest(tmp_path, ctx):
+    text = f"A Headline About Factions\n\n[A Headline About Factions](http://[::1)\n\n{PROSE}\n"
+    assert ingest_text(tmp_path, ctx, text).title == "A Headline About Factions"
