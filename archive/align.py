@@ -138,6 +138,8 @@ def _evidence(source, rendering, sources, renderings, aliases, result, vectors) 
         same_figure = 1.0
     elif source.figure is None or rendering.figure is None:
         same_figure = 0.3 if source.figure is not None or rendering.figure is not None else 0.0
+        if source.figure is None and rendering.figure is None and _printed_beside(source, rendering, sources, renderings):
+            same_figure = 1.0  # no figures at all: the Arabic printed right after (or before) the quote
     else:
         same_figure = 0.0
     evidence = {
@@ -154,6 +156,38 @@ def _evidence(source, rendering, sources, renderings, aliases, result, vectors) 
             min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR))), 3
         )
     return evidence
+
+
+BESIDE = 2000  # characters of the file between a quote and the Arabic printed beside it, markup included
+
+
+def _printed_beside(source, rendering, sources, renderings) -> bool:
+    """A news page without figures prints the Arabic original in a block next to the paragraph that
+    quotes it ("The Arabic original reads:"): the statement source nearest to the quote, with no
+    other quote between them, is shown with it."""
+    if source.span is None or not rendering.fragments or not rendering.fragments[-1].spans:
+        return False
+    start, end = rendering.fragments[0].spans[0].start, rendering.fragments[-1].spans[-1].end
+    if source.span.start >= end:
+        gap = (end, source.span.start)
+    elif source.span.end <= start:
+        gap = (source.span.end, start)
+    else:
+        return False
+    if gap[1] - gap[0] > BESIDE:
+        return False
+
+    def between(a: int, b: int) -> bool:
+        return gap[0] <= a and b <= gap[1]
+
+    others = [r for r in renderings if r.id != rendering.id and r.fragments and r.fragments[0].spans]
+    if any(between(r.fragments[0].spans[0].start, r.fragments[-1].spans[-1].end) for r in others):
+        return False
+    nearer = [
+        s for s in sources if s.id != source.id and s.span is not None and s.figure is None
+        and between(s.span.start, s.span.end)
+    ]  # fmt: skip
+    return not nearer
 
 
 def _speaker_date(source: SourceText, rendering: Rendering, result: IngestResult) -> float:

@@ -37,6 +37,7 @@ _CSL_FILES = {
 }
 _PARTICLES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-", "adh-", "ath-")
 # "told al-Ahd TV", "said on Al-Rabiaa TV": the outlet a person spoke to, as the article says it
+_BROADCASTER = regex.compile(r"\b(?:TV|Television|television|Channel|channel|Radio|radio)\b")
 _OUTLET = regex.compile(
     r"\b(?:told|said (?:to|on|in)|(?:in|during) an interview with)\s+(?P<outlet>(?:al-|Al-)?[A-Z][\w'-]*"
     r"(?:\s+(?:al-|Al-)?[A-Z][\w'-]*)*\s+(?:TV|Television|television|channel|Channel|Radio|radio))"
@@ -85,7 +86,10 @@ def citable(archive, record_id: str) -> Citable:
     entity = archive.aliases.by_name(speaker) if speaker else None
     date = (rendering.date if rendering else None) or (figure.date if figure else None)
     outlet = _OUTLET.search(rendering.cue or "") if rendering else None
-    if outlet:
+    channel = rendering.channel if rendering is not None else None
+    if channel and _BROADCASTER.search(channel):  # the channel ingest recorded beside the speaker
+        description = f"remarks to {channel}"
+    elif outlet:
         description = f"remarks to {outlet.group('outlet')}"
     elif (figure is not None and figure.kind == "statement") or (
         source is not None and source.kind == "statement"

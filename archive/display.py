@@ -143,7 +143,9 @@ def print_ingest(console: Console, result: IngestResult) -> None:
         label = s.formula or s.kind
         console.print(f"  AR {s.id} [{label}] fig. {s.figure or '-'}: {s.original[:70]}", highlight=False)
     for r in result.renderings:
-        console.print(f"  EN {r.id} {r.speaker or 'speaker unknown'}, {r.date or 'date unknown'}, "
+        who = r.speaker or (f"unnamed ({r.speaker_org})" if r.speaker_org else "speaker unknown")
+        where = f" on {r.channel}" if r.channel else ""
+        console.print(f"  EN {r.id} {who}{where}, {r.date or 'date unknown'}, "
                       f"fig. {r.figure or '-'}: {r.text[:70]}", highlight=False)  # fmt: skip
     for p in result.pairs:
         console.print(f"  pair {p.id}: {p.source} ↔ {p.rendering} ({p.confidence:.2f})", highlight=False)

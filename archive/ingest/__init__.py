@@ -217,13 +217,6 @@ def _renderings(
     return out
 
 
-_STATEMENT_CAPTION_RE = regex.compile(
-    r"\b(?:statement|says?|said|calling|calls|brands?|welcomes?|warns?|claims?|threatens?|announces?|"
-    r"speech|interview|post|tweet|message|leader|spokesman|spokesperson)\b",
-    regex.IGNORECASE,
-)
-
-
 def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, paragraphs) -> list[Figure]:
     out = []
     for number, d in drafts.items():
@@ -234,7 +227,7 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
         entity = aliases.by_name(speaker) if speaker else None
         org = entity.org if entity is not None and entity.kind == "person" else None
         says = any(r.figure == number for r in renderings) or any(s.figure == number for s in sources)
-        statement = says or bool(d.caption and _STATEMENT_CAPTION_RE.search(d.caption))
+        statement = says or bool(d.caption and fig_mod.STATEMENT_CAPTION_RE.search(d.caption))
         out.append(
             Figure(
                 id=f"{article_id}/fig{number}",
@@ -262,7 +255,9 @@ TITLE_LIMIT = 300
 def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering]) -> list[str]:
     """What a reader of this capture would notice ingest got wrong: said, never silent."""
     out = []
-    if article.title and len(article.title) > TITLE_LIMIT:
+    if not article.title:
+        out.append(f"{path}: no title found: the page's header was not recognised (give the title in a .meta.toml sidecar)")
+    elif len(article.title) > TITLE_LIMIT:
         out.append(
             f"{path}: the title is {len(article.title):,} characters: the page's header was not found"
             " (give the title in a .meta.toml sidecar)"

@@ -37,7 +37,7 @@ _DATELINE_RE = regex.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2},?\s+\d{4}.*|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\s+\d{4}.*|\d{4}-\d{2}-\d{2}\b.*)$"
 )
-WRAP_MIN, WRAP_MAX = 40, 110  # widths at which text tools wrap paragraphs
+WRAP_MIN, WRAP_MAX = 30, 110  # widths at which text tools wrap paragraphs
 _LINE_SPLIT_RE = regex.compile(r"\r\n|\n|\r")
 
 
@@ -84,22 +84,27 @@ def _visible(line: Line) -> str:
 
 
 def wrap_width(texts: list[str]) -> int | None:
-    """The width the run was wrapped at, if it was: most of its lines end close to one width.
+    """The width the run was wrapped at, if it was: the lines that break off mid-sentence all
+    end close to one width (a wrapping tool breaks wherever the width runs out; a paragraph's last
+    line, and a heading, can be of any length).
 
-    Two lines are wrapped when the first is of a wrapping width and the second no longer (the
-    tail of the paragraph); a title above a paragraph is the other way round."""
-    lengths = [len(t) for t in texts if not _is_arabic(t)]
+    Two lines are wrapped when the first breaks off mid-sentence at a wrapping width and the
+    second is no longer (the tail of the paragraph); a title above a paragraph is the other way."""
+    latin = [t for t in texts if not _is_arabic(t)]
+    lengths = [len(t) for t in latin]
     if len(lengths) == 2:
         a, b = lengths
-        return a if WRAP_MIN <= a <= WRAP_MAX and b <= a else None
+        return a if WRAP_MIN <= a <= WRAP_MAX and b <= a and not _FINAL_RE.search(latin[0]) else None
     if len(lengths) < 3:
         return None
     ordered = sorted(lengths)
     width = ordered[int(0.9 * (len(ordered) - 1))]
     if not WRAP_MIN <= width <= WRAP_MAX:
         return None
-    filled = sum(1 for n in lengths if n >= 0.8 * width)
-    return width if filled >= 0.6 * len(lengths) else None
+    broken = [len(t) for t in latin[:-1] if not _FINAL_RE.search(t)]
+    near = sum(1 for n in broken if n >= 0.8 * width)
+    # headings and bylines above a wrapped article break off short: most broken lines, not all
+    return width if len(broken) >= 2 and near >= 0.6 * len(broken) else None
 
 
 def continues(a: str, b: str, width: int | None, clean_a: str | None = None, clean_b: str | None = None) -> bool:

@@ -30,6 +30,14 @@ _NUMBERED_RE = regex.compile(r"^\s*(\d{1,2})\s*[-.)]\s")
 _BASMALA = ("بسم", "الله", "الرحمن", "الرحيم")
 _CLOSING = ("صدق", "الله")
 _SENTENCE_END = (".", "؟", "!", "?", ":")
+# what a caption of someone's words says: "KH statement", "KSS leader brands…", "Fatah welcomes…"
+STATEMENT_CAPTION_RE = regex.compile(
+    r"\b(?:statements?|says?|said|calling|calls|brands?|welcomes?|warns?|claims?|threatens?|announces?|"
+    r"speech(?:es)?|interviews?|posts?|posted|tweets?|messages?|leader|spokes(?:man|woman|person)|"
+    r"communiqu[eé]s?|declares?|vows?|denies|rejects?|accuses?|praises?|mocks?|letter|video|sermon)\b",
+    regex.IGNORECASE,
+)
+_LINK_WORDS = 2  # an Arabic block this short that is a link is a language switch ("عربي"), not a text
 
 
 @dataclass(slots=True)
@@ -79,7 +87,7 @@ def find_figures(
             if dates:
                 fig.date, fig.date_end = dates[-1].first(article_date), dates[-1].last(article_date)
             speakers = [m for m in aliases.mentions(caption) if m.entity.kind in ("organization", "person")]
-            if speakers:
+            if speakers and STATEMENT_CAPTION_RE.search(caption):  # a chart of IRI attacks is nobody's words
                 fig.caption_speaker = speakers[0].entity.en
         _attach_urls(fig, blocks, layout.kinds, i)
     for i, block in enumerate(blocks):
@@ -123,6 +131,8 @@ def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[Sourc
     for i, block in enumerate(blocks):
         if kinds[i] != "arabic":
             continue
+        if len(block.text.split()) <= _LINK_WORDS and link_urls(block) or _is_link_text(block):
+            continue
         figure = layout.figure_of.get(i)
         if figure is None:  # a caption below the Arabic (the usual layout), else right above it
             figure = _caption_next_to(blocks, kinds, i, +1)
@@ -130,6 +140,13 @@ def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[Sourc
             figure = _caption_next_to(blocks, kinds, i, -1)
         out.extend(_units(block, text, figure, verbatim))
     return out
+
+
+def _is_link_text(block: Block) -> bool:
+    """A short Arabic block that is all link text: a language switch or a menu item."""
+    line = block.lines[0].clean
+    linked = sum(b - a for a, b, _ in line.links)
+    return len(block.lines) == 1 and len(block.text.split()) <= _LINK_WORDS and linked >= len(line.text.strip()) > 0
 
 
 def _caption_next_to(blocks: list[Block], kinds: list[str], i: int, step: int) -> int | None:

@@ -26,7 +26,7 @@ import regex
 from archive.aliases import AliasStore
 from archive.ingest import marks, speakers
 from archive.ingest.capture import MappedText
-from archive.ingest.dates import find_dates
+from archive.ingest.dates import find_dates, find_header_dates, find_relative_days, numeric_order
 from archive.ingest.layout import Layout
 from archive.models import Entity
 
@@ -69,7 +69,8 @@ _OUTSIDER_RE = regex.compile(
     r"(?<!\w)(?:U\.S\.(?!\w)|(?:US|American|Western|British|French|European|UN|United Nations|State Department|"
     r"Pentagon|Treasury|White House|[Ee]mbassy|CENTCOM|Central Command|[Cc]oalition|Kurdistan Democratic"
     r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
-    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor)\b)"
+    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
+    r"presenter|interviewer|reporters?)\b)"
 )
 _IT_RE = regex.compile(r"^\s*(?:it|its)\b", regex.IGNORECASE)
 # verbs that go on with a statement already quoted
@@ -96,7 +97,13 @@ _FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
 _CONNECTOR_RE = regex.compile(
     r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I
 )
-_APPOSITIVE_RE = regex.compile(r",\s+[a-z][^,]*,")
+# ", the secretary-general of KSS,", ", who spoke from Baghdad,", ", dominated by Badr,": who or
+# what the name before is; a predicate (", wrote on X that…,") is not one
+_APPOSITIVE_RE = regex.compile(
+    r",\s+(?:the|a|an|who|which|whose|one|its|his|her|their|dominated|including|led|backed|based|known|"
+    r"also|once|now|formerly|former|long|newly|widely|seen|considered|himself|itself|speaking|talking|"
+    r"[a-z]+ed)\b[^,]*,"
+)
 # ", KH's security official," after a name: who he is, not who speaks
 _ROLE_APPOSITIVE_RE = regex.compile(rf"(,)\s+[^,“”\"]{{0,60}}\b(?:{speakers.ROLES})\b[^,“”\"]{{0,60}},")
 _PAREN_RE = regex.compile(r"\([^()]*\)")
@@ -297,6 +304,7 @@ def find_renderings(
     roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles)
+    ctx.day_first = numeric_order("\n".join(p.text.text for p in paragraphs))
     drafts: list[RenderingDraft] = []
     for paragraph in paragraphs:
         drafts.extend(_paragraph_renderings(paragraph, ctx))
@@ -312,6 +320,9 @@ class _Context:
     previous: RenderingDraft | None = None
     statement: RenderingDraft | None = None  # the last statement quoted: what "the statement" means
     drafts: list[RenderingDraft] = field(default_factory=list)  # every rendering read so far
+    day_first: bool | None = None  # how this page orders numeric dates, if it shows
+    last_date: dt.date | None = None  # the day of the statement quoted last: what "the next day" follows
+    later_base: dict[str, dt.date | None] = field(default_factory=dict)  # "the next day" of each mention
     last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
 
 
@@ -395,12 +406,10 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
         else:
             _attribute(draft, text[sent_start:q_start], earlier, ctx)
-        context = _context_sentence(draft.speaker_name, earlier, ctx)
-        if context is not None:
-            draft.channel = draft.channel or _channel(context)
-            if draft.date is None:
-                found = find_dates(context)
-                draft.date = found[-1].first(ctx.ref) if found else None
+        if cue is None and draft.date is None:  # "…,” X wrote on X on Monday, in what read as…"
+            tail = text[q_end:sentence_end]
+            draft.date = _date_of(_mask_quotes(tail), ctx)
+            draft.channel = draft.channel or _channel(tail)
         m = _FIGURE_IN_RE.search(text, q_end, sentence_end) or _FIGURE_IN_RE.search(text, sent_start, q_start)
         if m:
             draft.figure = int(m.group(1))
@@ -418,8 +427,11 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             # the same person again, with no new occasion given: the same interview or statement
             draft.date = draft.date or previous.date
             draft.channel = draft.channel or previous.channel
+        later = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]) if a >= sentence_end]
+        _context(draft, earlier, later, ctx)
         drafts.append(draft)
         ctx.drafts.append(draft)
+        ctx.last_date = draft.date or ctx.last_date
         last, last_end = draft, q_end
         ctx.previous = draft
         if _STATEMENT_NOUN_RE.search(_mask_quotes(sentence)):
@@ -442,6 +454,41 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             draft.parent.figure = draft.figure  # "…” He then closed with “…” (Figure 1): one post
     ctx.earlier.extend(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]))
     return drafts
+
+
+_LATER_RE = regex.compile(
+    r"\b(?:(?P<next>the\s+next|the\s+following)\s+day|(?P<same>the\s+same\s+day)|"
+    r"(?P<n>a|one|two|three|four|five|six)\s+days?\s+later)\b",
+    regex.IGNORECASE,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _date_of(text: str, ctx: _Context) -> dt.date | None:
+    """The day `text` gives, the last it names: a date in any style the page uses ("July 29",
+    "10/02/2024", "5 March 2024"), a weekday or "yesterday" counted back from the article's date,
+    or "the next day" / "two days later" counted on from the statement quoted before."""
+    found: list[tuple[int, dt.date]] = []
+    for phrase in find_dates(text):
+        day = phrase.first(ctx.ref)
+        if day is not None:
+            found.append((phrase.start, day))
+    taken = [start for start, _ in found]
+    for header in find_header_dates(text, ctx.day_first):
+        if header.start not in taken:
+            found.append((header.start, header.date))
+    for relative in find_relative_days(text):
+        day = relative.resolve(ctx.ref)
+        if day is not None:
+            found.append((relative.start, day))
+    for m in _LATER_RE.finditer(text):
+        # counted from the day quoted before the phrase was first read, however often it is read
+        key = " ".join([m.group().lower(), *regex.findall(r"[\w\-]+", text[m.end() :])[:2]])
+        base = ctx.later_base.setdefault(key, ctx.last_date)
+        if base is not None:
+            days = 1 if m.group("next") else 0 if m.group("same") else _COUNTS[m.group("n").lower()]
+            found.append((m.start(), base + dt.timedelta(days=days)))
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def _cue(pre: str) -> str | None:
@@ -486,10 +533,10 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     """Who said it and when: named before the cue; else a title the article gave someone; else
     the statement the sentence continues ("The statement concluded:", "It added"); else the
     subject of the nearest sentence before that names one."""
-    dates = find_dates(pre)
+    when = _date_of(pre, ctx)
     speaker = _cue_subject(pre, ctx) or _role_speaker(pre, ctx)
     continues = CONTINUES_STATEMENT.match(pre) is not None
-    if speaker is None and _outsider(pre, earlier_here, ctx):
+    if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
         return
     source_sentence = None
@@ -507,6 +554,8 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         last = ctx.previous.speaker_name if ctx.previous is not None else None
         if found is not None and found[1] != last:
             speaker, source_sentence = found, previous_sentence
+    if speaker is None and _GROUP_HEAD_RE.search(_subject_clause(pre)):
+        speaker, source_sentence = _group_before(earlier_here, ctx), None
     named = _statement_owner(pre, ctx) if speaker is None else None
     if named is not None:
         previous, continues = named, True
@@ -521,7 +570,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         )
         draft.parent = previous
         draft.weak = True
-        draft.date = dates[-1].first(ctx.ref) if dates else previous.date
+        draft.date = when or previous.date
         draft.channel = draft.channel or previous.channel
         return
     if speaker is None:
@@ -549,13 +598,13 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         draft.weak = True
     if draft.channel is None and source_sentence:
         draft.channel = _channel(source_sentence)  # the statement's channel, where it was introduced
-    if dates:
-        draft.date = dates[-1].first(ctx.ref)
+    if when is not None:
+        draft.date = when
     else:
         for sentence in [*reversed(earlier_here), *([source_sentence] if source_sentence else [])]:
-            found = find_dates(sentence)
-            if found:
-                draft.date = found[-1].first(ctx.ref)
+            found = _date_of(sentence, ctx)
+            if found is not None:
+                draft.date = found
                 break
 
 
@@ -595,12 +644,13 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
     before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
         speaker, _ = _person_before(before, ctx)
+    elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx) is not None:
+        speaker = _group_before(earlier_here, ctx)  # "…,” the group said on its Telegram channel
     elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
         intro = _introduced_statement(earlier_here, ctx)
         if intro is not None:  # "KSS said in a statement on May 13 that … “…,” the statement said"
             speaker = intro
-            found = find_dates(earlier_here[-1])
-            draft.date = found[-1].first(ctx.ref) if found else None
+            draft.date = _date_of(earlier_here[-1], ctx)
         else:
             source = ctx.statement or ctx.previous
             speaker = (source.speaker, source.speaker_name, source.speaker_org) if source else None
@@ -611,9 +661,9 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
     if speaker is not None and speaker[1] is not None:
         draft.speaker, draft.speaker_name = speaker[0], speaker[1]
         draft.speaker_org = speaker[2] if len(speaker) > 2 else None
-    dates = find_dates(pre + " " + post.group())
-    if dates:
-        draft.date = dates[-1].first(ctx.ref)
+    when = _date_of(pre + " " + post.group(), ctx)
+    if when is not None:
+        draft.date = when
     elif draft.date is None and draft.parent is not None:
         draft.date = draft.parent.date
 
@@ -662,16 +712,41 @@ def _channel(sentence: str) -> str | None:
     return channel
 
 
-def _context_sentence(name: str | None, earlier_here: list[str], ctx: _Context) -> str | None:
-    """The sentence of this paragraph before the quote that names its speaker ("In the Dijlah TV
-    interview, aired on Sunday, Walai was asked…"): where its occasion, channel and day are told."""
-    if not name:
-        return None
-    forms = {name, *speakers.short_forms(name)}
-    for sentence in reversed(earlier_here):
-        if any(regex.search(rf"(?<!\w){regex.escape(f)}(?!\w)", sentence) for f in forms):
-            return sentence
-    return None
+CONTEXT_SENTENCES = 4  # how far back a reader looks for a quote's occasion
+
+
+def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[str], ctx: _Context) -> None:
+    """The occasion of a quote whose own sentence gives no day or channel, from the sentences
+    around it that name its speaker or the speaker's group ("In the Dijlah TV interview, aired on
+    Sunday, Walai was asked…"; "Saadi spoke to reporters on Monday"). Only a sentence's own
+    clause counts, not what it reports ("wrote that the commission, which met on 27/01/2024, …")."""
+    names = [n for n in (draft.speaker_name, draft.speaker_org) if n]
+    if not names or (draft.date is not None and draft.channel is not None):
+        return
+    forms = {f for n in names for f in (n, *speakers.short_forms(n))}
+    pattern = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
+    around = [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES] + later_here[:1]
+    for sentence in around:
+        masked = _mask(sentence)
+        subjects = [p for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)]
+        named = any(p.entity.en in names and not (p.entity.kind == "person" and p.entity.en != draft.speaker_name)
+                    and not (p.entity.kind == "person" and draft.speaker is not None and draft.speaker.kind == "organization")
+                    for p in subjects)  # fmt: skip
+        if not named and not (draft.speaker is None and pattern.search(masked)):
+            continue  # only a sentence in which the speaker is the subject tells its occasion
+        own = _main_clause(sentence)
+        draft.channel = draft.channel or _channel(own)
+        if draft.date is None:
+            draft.date = _date_of(own, ctx)
+        if draft.date is not None and draft.channel is not None:
+            return
+
+
+def _main_clause(sentence: str) -> str:
+    """A sentence without the clause it reports ("… wrote on X that …") or quotes."""
+    masked = _mask(_mask_quotes(sentence))
+    m = regex.search(r"\b(?:that|whether)\b", masked)
+    return masked[: m.start()] if m else masked
 
 
 def _mask_quotes(text: str) -> str:
@@ -691,6 +766,26 @@ def _introduced_statement(earlier_here: list[str], ctx: _Context):
     return _speaker(sentence, ctx.aliases, subject=True)
 
 
+_GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation)\s*$")
+
+
+def _subject_clause(pre: str) -> str:
+    """The words right before the cue's verb, after any opening clause."""
+    found = _cue_word(pre, verb=True)
+    clause = _mask(_mask_quotes(pre[: found[0]] if found is not None else pre))
+    parts = [p for p in regex.split(r"[,;:]\s", clause) if p.strip()]
+    return parts[-1].rstrip() if parts else ""
+
+
+def _group_before(earlier_here: list[str], ctx: _Context):
+    """Which group "the group" is: the subject of the nearest sentence before that names one."""
+    for sentence in [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES]:
+        found = _speaker(sentence, ctx.aliases, subject=True)
+        if found is not None and found[0] is not None and found[0].kind == "organization":
+            return found
+    return None
+
+
 def _subject_head(pre: str) -> str | None:
     """The pronoun that is the cue's subject ("he", "it", "its statement"), if that is what the
     words right before the cue are, after any opening clause ("Asked whether…, he answered")."""
@@ -700,7 +795,9 @@ def _subject_head(pre: str) -> str | None:
     last = parts[-1].strip() if parts else ""
     if regex.fullmatch(r"(?:[Tt]hen\s+)?(?:he|she|they|it|He|She|They|It)(?:\s+(?:also|then|later|again))?", last):
         return last.split()[-1] if last.split()[-1].lower() in ("he", "she", "they", "it") else last.split()[0]
-    m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]ts?)\b", clause)
+    m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", clause) or regex.match(
+        r"^\s*(?P<p>[Ii]ts)\s+(?:\w+\s+)?(?:statement|message|post|text|communiqu[eé]|speech)\b", clause
+    )  # "Its short text said", but not "Its chief executive told reporters"
     return m.group("p") if m else None
 
 
@@ -733,21 +830,33 @@ def _earlier_statement(name: str | None, pre: str, ctx: _Context) -> RenderingDr
 
 
 def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
-    """Whether the subject of the cue is another party (a U.S. official, an analyst), directly or
-    through a pronoun for the subject of the sentence before ("The U.S. embassy … it said")."""
+    """Whether the subject of the cue is another party (a U.S. official, an analyst, observers):
+    named in the words right before the cue's verb ("…, which observers have dubbed"), in the
+    subject with its apposition ("Sarah Whitford, a London-based analyst, called"), or through a
+    pronoun for the subject of the sentence before ("The U.S. embassy … it said")."""
     found = _cue_word(clause, verb=True)
-    subject = _mask(_mask_quotes(clause[: found[0]] if found is not None else clause))
-    subject = [part for part in regex.split(r"[,;:]\s", subject) if part.strip()][-1:] or [""]
-    subject = subject[0]
-    if _OUTSIDER_RE.search(subject):
+    region = _mask_quotes(clause[: found[0]] if found is not None else clause)
+    parts = [part for part in regex.split(r"[,;:]\s", _mask(region)) if part.strip()]
+    last = parts[-1] if parts else ""
+    if _OUTSIDER_RE.search(last) and not _named_in(last, ctx):
         return True
-    if regex.match(r"\s*(?:it|she|he|they)\b", subject, regex.IGNORECASE) and (earlier_here or ctx.earlier):
+    if _OUTSIDER_RE.search(region) and not _named_in(region, ctx) and not _PLAIN_PRONOUN_RE.match(last):
+        return True
+    if _PLAIN_PRONOUN_RE.match(last) and (earlier_here or ctx.earlier):
         before = (earlier_here or ctx.earlier)[-1]
         head = _cue_word(before, verb=True)
         region = _mask_quotes(before[: head[0]] if head else before[:80])
-        named = speakers.subject(_mask(region), head[1] if head else None, ctx.aliases)
-        return named is None and bool(_OUTSIDER_RE.search(region))
+        return not _named_in(region, ctx) and bool(_OUTSIDER_RE.search(region))
     return False
+
+
+_PLAIN_PRONOUN_RE = regex.compile(r"\s*(?:it|she|he|they)\s*$", regex.IGNORECASE)
+
+
+def _named_in(region: str, ctx: _Context) -> bool:
+    """Whether a known group or person stands in `region` as a subject, not governed."""
+    masked = _mask(region)
+    return any(not speakers.governed(masked, p.start, p.end) for p in speakers.phrases(masked, ctx.aliases))
 
 
 def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:

@@ -71,6 +71,7 @@ def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, s
     what "the spokesman added" refers back to."""
     roles: dict[str, tuple[int, int, str, str | None]] = {}
     for t, text in enumerate(texts):
+        earlier = "\n".join(texts[max(0, t - 2) : t]) + "\n"  # "its", "the movement's": the group just named
         for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
             name = _clean_name(_group(m, "name"))
             role = regex.search(rf"\b(?:{ROLES})\b", _group(m, "desc"), regex.IGNORECASE)
@@ -80,7 +81,7 @@ def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, s
             at = (t, m.start())
             if key not in roles or at < roles[key][:2]:
                 known = aliases.by_name(name)
-                org = _org_in(_group(m, "desc"), text[: m.start()], aliases) or (known.org if known else None)
+                org = _org_in(_group(m, "desc"), earlier + text[: m.start()], aliases) or (known.org if known else None)
                 roles[key] = (*at, known.en if known else name, org)
     return {k: (v[2], v[3]) for k, v in roles.items()}
 
@@ -88,7 +89,8 @@ def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, s
 def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
     """People the article introduces with a role, as article-local entities with short forms."""
     found: dict[str, Entity] = {}
-    for text in texts:
+    for t, text in enumerate(texts):
+        earlier = "\n".join(texts[max(0, t - 2) : t]) + "\n"  # "its", "the movement's": the group just named
         for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
             name = _clean_name(_group(m, "name"))
             if name is None:
@@ -96,7 +98,7 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
             known = aliases.by_name(name)
             if known is not None and known.kind != "person":
                 continue
-            org = _org_in(_group(m, "desc"), text[: m.start()], aliases)
+            org = _org_in(_group(m, "desc"), earlier + text[: m.start()], aliases)
             key = name.casefold()
             if key in found:
                 if found[key].org is None and org:
@@ -149,7 +151,7 @@ def _org_in(desc: str, before: str, aliases: AliasStore) -> str | None:
     orgs = [m.entity for m in aliases.mentions(desc) if m.entity.kind == "organization"]
     if orgs:
         return orgs[0].en
-    if regex.search(r"\b(?:its|the group['’]s|their)\b", desc, regex.IGNORECASE):
+    if regex.search(r"\b(?:its|their|the\s+(?:group|movement|militia|faction|organi[sz]ation)['’]s)\b", desc, regex.IGNORECASE):
         earlier = [m.entity for m in aliases.mentions(before) if m.entity.kind == "organization"]
         return earlier[-1].en if earlier else None
     return None
@@ -177,6 +179,8 @@ _SKIP_BEFORE = {
     "the", "a", "an", "its", "his", "her", "their", "fellow", "rival", "former", "senior", "top",
     "security", "military", "political", "media", "deputy",
 }  # fmt: skip
+_SPEAKER_OBJECTS = {"quoted", "quoting", "cited", "citing", "interviewed", "interviewing"}
+_PARTICIPLE_ADJECTIVES = {"unnamed", "unidentified", "alleged", "united", "armed", "banned", "named", "designated"}
 _PARTICIPLE_RE = regex.compile(r"^\w+ing$", regex.IGNORECASE)
 _WORD_RE = regex.compile(r"[\w'’\-\.]+")
 
@@ -235,7 +239,10 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
             continue
         if conjunct and (word[:1].isupper() or low.startswith("al-")):
             continue
-        return low in _GOVERNORS
+        # a verb right before a name takes it as its object ("taunting AAH", "backed KH")
+        if low in _SPEAKER_OBJECTS or "-" in low or low in _PARTICIPLE_ADJECTIVES:
+            return False  # "quoted an unnamed AAH commander", "Iran-backed KH": the name may speak
+        return low in _GOVERNORS or (word.islower() and low.endswith(("ed", "ing")) and len(low) > 4)
     return False
 
 

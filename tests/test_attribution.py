@@ -1,0 +1,132 @@
+"""Quotes read as source–cue–content: the speaker is the subject of the cue, never its object, the
+addressee, the channel or the group a person attacks; people are learned from the article; the
+channel and the statement a quote belongs to are kept apart. Each row is a small capture (all
+names of people not in the alias store are invented)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.build import corpus_context
+from archive.ingest import ingest_file
+from tests.conftest import REPO
+
+HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024\n\n"
+
+CASES = [
+    (
+        "a person who attacks another group speaks, not the group attacked",
+        "KH security official Abu Ali al-Askari mocked Asaib Ahl al-Haq on Telegram on Tuesday, "
+        "taunting AAH and its leader Qais al-Khazali: “This is the field, Hamidan, and your men are not in it.”",
+        [("This is the field", "Abu Ali al-Askari", "Kataib Hezbollah", "Telegram", "2024-02-13")],
+    ),
+    (
+        "the person told a channel: the channel is recorded, never the speaker",
+        "On February 10, Qais al-Khazali told al-Nujaba TV: “We will not be dragged into a war that serves nobody.”",
+        [("We will not be dragged", "Qais al-Khazali", "Asaib Ahl al-Haq", "al-Nujaba TV", "2024-02-10")],
+    ),
+    (
+        "people introduced by apposition are found again by surname and by role",
+        "Ali al-Hamidawi, Kataib Hezbollah's security official, published a statement on February 12. "
+        "“For now it is time to support one another in the weeks ahead,” he wrote.\n\n"
+        "Hamidawi concluded with an appeal to the fighters: “We need all of you to take care of your families.”",
+        [
+            ("For now it is time", "Ali al-Hamidawi", "Kataib Hezbollah", None, "2024-02-12"),
+            ("We need all of you", "Ali al-Hamidawi", "Kataib Hezbollah", None, "2024-02-12"),
+        ],
+    ),
+    (
+        "a cue after the quote names the speaker, a pronoun the person named before",
+        "Karrar al-Zaidi, a Kataib Hezbollah spokesman, spoke to reporters in Baghdad on Monday. "
+        "“If you want to work, we support you,” the spokesman added. He insisted that “If you need to dial back, that is okay.”",
+        [
+            ("If you want to work", "Karrar al-Zaidi", "Kataib Hezbollah", None, "2024-02-12"),
+            ("If you need to dial back", "Karrar al-Zaidi", "Kataib Hezbollah", None, "2024-02-12"),
+        ],
+    ),
+    (
+        "according to X: X speaks",
+        "On Tuesday, according to Abbas al-Tamimi, a member of Nujaba's political council, "
+        "“Everyone will be paid on the basis of their usual hours worked during normal circumstances.”",
+        [("Everyone will be paid", "Abbas al-Tamimi", "Harakat Hezbollah al-Nujaba", None, "2024-02-13")],
+    ),
+    (
+        "short answers after replied and answered are quotes of the person asked",
+        "In the Dijlah TV interview, aired on Sunday, Abu Ala al-Walai was asked about the weapons. "
+        'He replied “No.” Asked whether that could change, he answered "Not now."',
+        [
+            ("No.", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "Dijlah TV", "2024-02-11"),
+            ("Not now.", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "Dijlah TV", "2024-02-11"),
+        ],
+    ),
+    (
+        "an unnamed member of a group: no speaker's name, the group kept",
+        "Al-Ahd TV quoted an unnamed AAH commander on Sunday as saying that "
+        "“We are here to help provide support and liaise as needed.”",
+        [("We are here to help", None, "Asaib Ahl al-Haq", "Al-Ahd TV", "2024-02-11")],
+    ),
+    (
+        "the words of U.S. officials and analysts are not a group's statement",
+        "A U.S. State Department spokesperson, asked about the warning, said Washington would "
+        "“continue to hold accountable those who move weapons for the proxies.” "
+        "Sarah Whitford, a London-based analyst, called it “boilerplate” but said more. "
+        "“When he writes in the first person, the audience is the rank and file,” she said.",
+        [],
+    ),
+    (
+        "mixed marks pair by position: a straight mark closed by a curly one swallows nothing",
+        'Kataib Hezbollah said on Monday that "the occupation must leave before the summer” and added '
+        "that “the factions will decide the timing themselves, not the politicians.”",
+        [
+            ("the occupation must leave", "Kataib Hezbollah", None, None, "2024-02-12"),
+            ("the factions will decide", "Kataib Hezbollah", None, None, "2024-02-12"),
+        ],
+    ),
+    (
+        "the authors' scare quotes are no rendering",
+        "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
+        "which observers have dubbed a “truce”.",
+        [],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return corpus_context(REPO / "corpus")
+
+
+@pytest.mark.parametrize(("case", "body", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_quotes_are_attributed_as_a_reader_attributes_them(tmp_path, ctx, case, body, expected):
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(HEADER + body + "\n", encoding="utf-8")
+    result = ingest_file(path, ctx)
+    got = [
+        (r.text, r.speaker, r.speaker_org, r.channel, str(r.date) if r.date else None) for r in result.renderings
+    ]
+    assert len(got) == len(expected), got
+    for (text, *facts), (prefix, *want) in zip(got, expected):
+        assert text.startswith(prefix), (text, prefix)
+        assert facts == want, (case, text)
+
+
+def test_a_quote_referring_back_to_the_statement_takes_its_figure_and_date(tmp_path, ctx):
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(
+        HEADER
+        + "The Tansiqiya met on Sunday, February 11, and issued a communiqué: “We considered what would "
+        "be an appropriate response to what we are facing.” (Figure 1).\n\n"
+        "Figure 1: Tansiqiya statement, February 11, 2024\n\n"
+        "Asaib Ahl al-Haq published its own text on Monday: “We are in this together and here to help.” (Figure 2).\n\n"
+        "Figure 2: AAH statement, February 12, 2024\n\n"
+        "Returning to the Tansiqiya, the statement also spelled out its aim: “Overwhelmingly we wanted to "
+        "remove stress and support our mission for the long term.”\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(path, ctx)
+    last = result.renderings[-1]
+    assert last.text.startswith("Overwhelmingly")
+    assert (last.speaker, last.figure, str(last.date)) == ("Iraqi Resistance Coordination Committee", 1, "2024-02-11")
+    assert last.continues == result.renderings[0].id
