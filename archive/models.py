@@ -101,6 +101,11 @@ class SourceText(Record):
     )
     normalized: str = Field(description="The search form; derived, never shown as the quote.")
     span: Span | None = Field(description="None for text a translator typed (see typed_by).")
+    spans: list[Span] = Field(
+        default_factory=list,
+        description="When the text is joined from several runs of the file (an HTML page's lines, a link"
+        " inside them): each run, exactly; empty when `span` slices the file to `original`.",
+    )
     ocr_suspect: bool
     ocr_evidence: list[str]
     typed_by: str | None = Field(

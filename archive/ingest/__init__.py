@@ -116,7 +116,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     # forms it refers back to them by; local to this article, never added to the alias store
     aliases = aliases.with_extra(learn_people([p.text.text for p in paragraphs], aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
-    drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html)
+    drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
     drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
 
     _speakers_from_captions(drafts_ren, drafts_fig, aliases)
@@ -173,6 +173,7 @@ def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> lis
                 original=original,
                 normalized=norm,
                 span=capture.lines.span(d.start, d.end),
+                spans=[capture.lines.span(a, b) for a, b in d.runs] if len(d.runs) > 1 else [],
                 ocr_suspect=bool(d.ocr_evidence),
                 ocr_evidence=d.ocr_evidence,
             )  # fmt: skip

@@ -44,9 +44,13 @@ class Capture:
 
     @property
     def is_html(self) -> bool:
-        """An HTML page by its name or, whatever its name, by how it begins."""
-        head = self.text.lstrip()[:200].lower()
-        return self.path.suffix.lower() in (".html", ".htm") or head.startswith(("<!doctype html", "<html"))
+        return looks_like_html(self.path, self.text)
+
+
+def looks_like_html(path: Path, text: str) -> bool:
+    """An HTML page by its name or, whatever its name, by how it begins."""
+    head = text.lstrip()[:200].lower()
+    return path.suffix.lower() in (".html", ".htm") or head.startswith(("<!doctype html", "<html"))
 
 
 def read_capture(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
@@ -71,13 +75,15 @@ def read_capture(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Capture:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]  # offsets count from after a BOM, as every editor shows them
-    return Capture(path, text, hashlib.sha256(data).hexdigest(), LineIndex(text))
+    return Capture(path, text, hashlib.sha256(data).hexdigest(), LineIndex(text, html=looks_like_html(path, text)))
 
 
 class LineIndex:
-    """Offsets to 1-based line numbers."""
+    """Offsets to 1-based line numbers, over the decoded text (kept: spans are cut against it)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, html: bool = False):
+        self.text = text
+        self.html = html
         # a line ends at \n, \r\n or a lone \r (old Mac files), as `blocks.blocks_of` reads them
         self._starts = [0] + [m.end() for m in _LINE_END_RE.finditer(text)]
 
@@ -125,21 +131,53 @@ class MappedText:
             self.emphasis + [(a + shift, b + shift) for a, b in other.emphasis],
         )
 
-    def file_ranges(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """The file ranges that clean characters `start:end` came from, one per unbroken run."""
+    def file_ranges(
+        self, start: int = 0, end: int | None = None, lines: LineIndex | None = None
+    ) -> list[tuple[int, int]]:
+        """The file ranges that clean characters `start:end` came from, one per unbroken run.
+
+        A run goes on over what the reader dropped between two characters when that is only
+        markup of the capture (`](#)`, `*`, a link's `\\(url\\)`; in HTML the rest of an entity
+        such as `&rdquo;`, or white space folded to one space), so each range, read back through
+        the same markup rules, gives exactly its characters; anything else (a tag, a caption
+        between the two halves of a rejoined paragraph) starts a new range."""
         end = len(self.text) if end is None else end
         ranges: list[tuple[int, int]] = []
+        last = None
         for offset in self.offsets[start:end]:
-            if offset == SYNTHETIC:
-                continue
-            if ranges and ranges[-1][0] <= offset and offset - ranges[-1][1] <= 400:
+            if offset == SYNTHETIC or (offset == last and ranges):
+                continue  # an inserted space; or the second character an entity decoded to
+            if ranges and last is not None and offset > last and _glued(lines, last, offset):
                 ranges[-1] = (ranges[-1][0], offset + 1)
             else:
                 ranges.append((offset, offset + 1))
+            last = offset
         return ranges
 
     def spans(self, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Span]:
-        return [lines.span(a, b) for a, b in self.file_ranges(start, end)]
+        return [lines.span(a, b) for a, b in self.file_ranges(start, end, lines)]
+
+
+_TEXT_MARKUP_GAP_RE = regex.compile(
+    r"(?:\s|[\[\]*]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"
+)
+_HTML_ENTITY_RE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _glued(lines: LineIndex | None, last: int, offset: int) -> bool:
+    """Whether file characters `last` and `offset` (> last) read as neighbours."""
+    if offset == last + 1:
+        return True
+    if lines is None:
+        return False
+    raw = lines.text
+    gap = raw[last + 1 : offset]
+    if lines.html:
+        entity = _HTML_ENTITY_RE.match(raw, last)
+        if entity is not None and entity.end() == offset:
+            return True  # the character came from an entity that ends where the next begins
+        return gap.isspace()  # white space a browser folds into the one space kept
+    return _TEXT_MARKUP_GAP_RE.fullmatch(gap) is not None
 
 
 def strip_markup(raw: str, base: int) -> MappedText:

@@ -21,7 +21,7 @@ from archive.ingest.layout import Layout, caption_match, link_urls
 from archive.models import Span
 
 _IMAGE_RE = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", regex.IGNORECASE)
-_FIGURE_REF_RE = regex.compile(r"\bFig(?:ure|s?\.)?s?\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)", regex.IGNORECASE)
+_FIGURE_REF_RE = regex.compile(r"\bFig(?:ure|s?\.)?s?\s+(\d{1,4})(?!\d)((?:\s*(?:,|and|&)\s*\d{1,4}(?!\d))*)", regex.IGNORECASE)
 _ORDINALS = {
     "اولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5,
     "سادسا": 6, "سابعا": 7, "ثامنا": 8, "تاسعا": 9, "عاشرا": 10,
@@ -63,6 +63,7 @@ class SourceDraft:
     end: int
     ocr_evidence: list[str]
     text: str  # the characters at start:end, or for an HTML page the text content of its lines
+    runs: list[tuple[int, int]] = field(default_factory=list)  # HTML: the file runs `text` is read from
 
 
 def find_figures(
@@ -124,7 +125,9 @@ def _attach_urls(fig: FigureDraft, blocks: list[Block], kinds: list[str], captio
             break
 
 
-def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[SourceDraft]:
+def find_sources(
+    layout: Layout, text: str, verbatim: bool = True, lines: LineIndex | None = None
+) -> list[SourceDraft]:
     """Arabic texts anywhere in the capture, split into statement points and religious formulae."""
     out: list[SourceDraft] = []
     blocks, kinds = layout.blocks, layout.kinds
@@ -138,7 +141,7 @@ def find_sources(layout: Layout, text: str, verbatim: bool = True) -> list[Sourc
             figure = _caption_next_to(blocks, kinds, i, +1)
         if figure is None:
             figure = _caption_next_to(blocks, kinds, i, -1)
-        out.extend(_units(block, text, figure, verbatim))
+        out.extend(_units(block, text, figure, verbatim, lines))
     return out
 
 
@@ -163,7 +166,9 @@ def _caption_next_to(blocks: list[Block], kinds: list[str], i: int, step: int) -
     return None
 
 
-def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[SourceDraft]:
+def _units(
+    block: Block, text: str, figure: int | None, verbatim: bool, index: LineIndex | None = None
+) -> list[SourceDraft]:
     """One block's lines grouped into units: a basmala, a verse run closed by صدق الله…, each
     numbered point, and the lines of one paragraph joined."""
     units: list[SourceDraft] = []
@@ -177,6 +182,12 @@ def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[
         start, end = bounds(lines)
         return text[start:end] if verbatim else "\n".join(ln.clean.text.strip() for ln in lines)
 
+    def runs(lines) -> list[tuple[int, int]]:
+        """Where an HTML page's text of `lines` comes from, run by run (a capture's text is its span)."""
+        if verbatim:
+            return []
+        return [r for ln in lines for r in ln.clean.strip().file_ranges(lines=index)]
+
     def flush_statement() -> None:
         if not pending:
             return
@@ -185,7 +196,8 @@ def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[
         evidence = ocr_evidence(original)
         if any(not ln.text.rstrip().endswith(_SENTENCE_END) for ln in pending[:-1]):
             evidence.append("line breaks inside a sentence")
-        units.append(SourceDraft(figure, _point(original), "statement", None, start, end, evidence, original))
+        units.append(SourceDraft(figure, _point(original), "statement", None, start, end, evidence, original,
+                                 runs(pending)))  # fmt: skip
         pending.clear()
 
     for line in block.lines:
@@ -194,7 +206,7 @@ def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[
             flush_statement()
             start, end = bounds([line])
             units.append(
-                SourceDraft(figure, None, "religious_formula", "basmala", start, end, [], reading([line]))
+                SourceDraft(figure, None, "religious_formula", "basmala", start, end, [], reading([line]), runs([line]))
             )
         elif norms[:2] == _CLOSING:
             flush_statement()
@@ -202,7 +214,7 @@ def _units(block: Block, text: str, figure: int | None, verbatim: bool) -> list[
             start, end = bounds(run)
             formula = "quran" if verses else "closing"
             units.append(
-                SourceDraft(figure, None, "religious_formula", formula, start, end, [], reading(run))
+                SourceDraft(figure, None, "religious_formula", formula, start, end, [], reading(run), runs(run))
             )
             verses = []
         elif diacritic_density(line.text) > 0.3 and not pending:

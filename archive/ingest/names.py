@@ -137,7 +137,13 @@ def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStor
 
 
 def _first(spans, lines: LineIndex):
-    return lines.span(spans[0].start, spans[-1].end) if spans else lines.span(0, 0)
+    """Where the name is defined: from its first character to its last when they are in file
+    order, else (a paragraph rejoined from fragments printed out of order) the first run."""
+    if not spans:
+        return lines.span(0, 0)
+    if all(a.end <= b.start for a, b in zip(spans, spans[1:])):
+        return lines.span(spans[0].start, spans[-1].end)
+    return spans[0]
 
 
 def _initials_match(long: str, abbr: str) -> bool:

@@ -65,13 +65,7 @@ _TERM_BEFORE_RE = regex.compile(
     regex.IGNORECASE,
 )
 # parties whose words are not the armed groups' statements this archive collects
-_OUTSIDER_RE = regex.compile(
-    r"(?<!\w)(?:U\.S\.(?!\w)|(?:US|American|Western|British|French|European|UN|United Nations|State Department|"
-    r"Pentagon|Treasury|White House|[Ee]mbassy|CENTCOM|Central Command|[Cc]oalition|Kurdistan Democratic"
-    r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
-    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
-    r"presenter|interviewer|reporters?)\b)"
-)
+_OUTSIDER_RE = speakers.OUTSIDER_RE
 _IT_RE = regex.compile(r"^\s*(?:it|its)\b", regex.IGNORECASE)
 # verbs that go on with a statement already quoted
 _CONTINUING_RE = regex.compile(r"\b(?:concluded|concluding|continued|added|adding|went on|ended|closed)\b", regex.I)
@@ -88,12 +82,14 @@ _ROLE_MENTION_RE = regex.compile(
 _STATEMENT_NOUN_RE = regex.compile(r"\b(?:statement|message|post|speech|communiqu[eé])\b", regex.IGNORECASE)
 SPEAKERLESS_MIN_WORDS = 6
 WALK_BACK_SENTENCES = 4
-_SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+# a sentence ends at its mark, after closing quotes and brackets and footnote markers ("….[3] The")
+_SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREVIATIONS = regex.compile(
-    r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bSt\.|\be\.g\.|\bi\.e\.)$"
+    r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bMrs\.|\bSt\.|\be\.g\.|\bi\.e\.|"
+    r"\b(?:Brig|Gen|Col|Maj|Lt|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|Inc|Co|Corp|No|vs|Sheikh)\.)$"
 )
-_FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
-_FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d+)", regex.IGNORECASE)
+_FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
+_FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
 _CONNECTOR_RE = regex.compile(
     r"^[\s,;]*(?:(?:and|or|but|as|a|an|the|then|also|it|them|him|her)\s*,?\s*){0,4}$", regex.I
 )
@@ -305,6 +301,8 @@ def find_renderings(
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles)
     ctx.day_first = numeric_order("\n".join(p.text.text for p in paragraphs))
+    texts = [p.text.text for p in paragraphs]
+    ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts)
     drafts: list[RenderingDraft] = []
     for paragraph in paragraphs:
         drafts.extend(_paragraph_renderings(paragraph, ctx))
@@ -323,6 +321,7 @@ class _Context:
     day_first: bool | None = None  # how this page orders numeric dates, if it shows
     last_date: dt.date | None = None  # the day of the statement quoted last: what "the next day" follows
     later_base: dict[str, dt.date | None] = field(default_factory=dict)  # "the next day" of each mention
+    outsiders: set[str] = field(default_factory=set)  # people of other parties (an MP, a researcher)
     last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
 
 
@@ -384,9 +383,12 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
     starts = _sentence_starts(text, [(a, b) for a, b, _, _ in quotes])
     drafts: list[RenderingDraft] = []
     last: RenderingDraft | None = None
-    last_end = -1
+    last_end = previous_end = -1
     for q_start, q_end, inner_start, inner_end in quotes:
         sent_start = max(s for s in starts if s <= q_start)
+        if last is not None and last_end < previous_end:
+            last = None  # the quote just before was not taken (an outsider's, a term): nothing to continue
+        previous_end = q_end
         if last is not None and last_end >= sent_start and _CONNECTOR_RE.match(text[last_end:q_start]):
             last.fragments.append((inner_start, inner_end))
             last_end = q_end
@@ -396,12 +398,21 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         sentence_end = min([s for s in starts if s > q_end] + [len(text)])
         next_quote = min([a for a, _, _, _ in quotes if a >= q_end] + [len(text)])
         post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
+        if cue is None and post is None and last is not None and last_end >= sent_start and not _TERM_BEFORE_RE.search(pre):
+            # "claimed that it struck “a vital target” in Eilat and two “military sites”": the same
+            # cue governs the sentence's next quote, which is quoted on its own
+            twin = RenderingDraft([(inner_start, inner_end)], paragraph, last.cue, last.speaker, last.speaker_name,
+                                  last.date, last.figure, last.speaker_org, last.parent, last.channel)  # fmt: skip
+            drafts.append(twin)
+            ctx.drafts.append(twin)
+            last, last_end = twin, q_end
+            continue
         if cue is None and post is None:
             continue
         draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue or post.group().strip(" ,—–"))
         earlier = [text[a:b] for a, b in zip(starts, starts[1:]) if b <= sent_start]
         sentence = text[sent_start:sentence_end]
-        draft.channel = _channel(sentence)
+        draft.channel = _channel(sentence, ctx.aliases)
         if cue is None:
             _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
         else:
@@ -409,7 +420,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         if cue is None and draft.date is None:  # "…,” X wrote on X on Monday, in what read as…"
             tail = text[q_end:sentence_end]
             draft.date = _date_of(_mask_quotes(tail), ctx)
-            draft.channel = draft.channel or _channel(tail)
+            draft.channel = draft.channel or _channel(tail, ctx.aliases)
         m = _FIGURE_IN_RE.search(text, q_end, sentence_end) or _FIGURE_IN_RE.search(text, sent_start, q_start)
         if m:
             draft.figure = int(m.group(1))
@@ -420,13 +431,14 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue  # a short quote nobody can be named for is the authors' or an onlooker's word
         if _TERM_BEFORE_RE.search(pre) and len(inner.split()) <= 3:
             continue  # "said nothing about the “pause”", "dubbed a “manifesto”": a term, not words said
-        if draft.outsider:
+        if draft.outsider or draft.speaker_name in ctx.outsiders:
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
         if previous is not None and previous.speaker_name == draft.speaker_name and draft.speaker_name:
             # the same person again, with no new occasion given: the same interview or statement
+            if draft.date is None or draft.date == previous.date:
+                draft.channel = draft.channel or previous.channel
             draft.date = draft.date or previous.date
-            draft.channel = draft.channel or previous.channel
         later = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]) if a >= sentence_end]
         _context(draft, earlier, later, ctx)
         drafts.append(draft)
@@ -461,6 +473,23 @@ _LATER_RE = regex.compile(
     r"(?P<n>a|one|two|three|four|five|six)\s+days?\s+later)\b",
     regex.IGNORECASE,
 )
+_DAY_MONTH_RE = regex.compile(
+    r"\b(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+\d{4})"
+)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), start=1)}
+
+
+def _day_month(m: regex.Match, reference: dt.date | None) -> dt.date | None:
+    if reference is None:
+        return None
+    try:
+        day = dt.date(reference.year, _MONTH_NUMBERS[m.group("m")], int(m.group("d")))
+    except ValueError:
+        return None
+    return day if day <= reference else day.replace(year=reference.year - 1)
+
+
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -477,6 +506,10 @@ def _date_of(text: str, ctx: _Context) -> dt.date | None:
     for header in find_header_dates(text, ctx.day_first):
         if header.start not in taken:
             found.append((header.start, header.date))
+    for m in _DAY_MONTH_RE.finditer(text):  # "on 10 March": the year of the nearest date given
+        day = _day_month(m, ctx.ref)
+        if day is not None and m.start() not in taken:
+            found.append((m.start(), day))
     for relative in find_relative_days(text):
         day = relative.resolve(ctx.ref)
         if day is not None:
@@ -519,7 +552,15 @@ def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
             if low in CUE_WORDS and not (wanted and low in _CUE_NOUNS):
                 return _nth_word_start(stripped, len(words) - len(tail) + k), tail[k]
     m = _ACCORDING_RE.search(stripped)  # "according to X, a member of …, “…”": however long X is
-    return (m.start(), "according") if m else None
+    if m:
+        return m.start(), "according"
+    # "told The Associated Press that the armed groups had agreed to give … “…”": a speech verb
+    # whose reported clause ("that …") runs on to the quotation, however far
+    for k in range(len(words) - len(tail) - 1, -1, -1):
+        low = words[k].lower()
+        if low in CUE_WORDS and low not in _CUE_NOUNS and "that" in (w.lower() for w in words[k + 1 : k + 6]):
+            return _nth_word_start(stripped, k), words[k]
+    return None
 
 
 def _nth_word_start(text: str, n: int) -> int:
@@ -546,7 +587,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if speaker is None and head is not None and _PRONOUN_RE.match(head):
         # "He said…", "Asked whether…, he answered": the person the sentence before names, or
         # else the person quoted last
-        speaker, source_sentence = _person_before(previous_sentence, ctx)
+        speaker, source_sentence = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
     if speaker is None and head is not None and _IT_RE.match(head) and previous_sentence is not None:
         # "It added…", "Its short text said": the subject of the sentence before, when that is a
         # group other than the one quoted last ("KSS followed with a text of its own. It…")
@@ -557,7 +598,11 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if speaker is None and _GROUP_HEAD_RE.search(_subject_clause(pre)):
         speaker, source_sentence = _group_before(earlier_here, ctx), None
     named = _statement_owner(pre, ctx) if speaker is None else None
-    if named is not None:
+    intro = _introduced_statement(earlier_here, ctx) if speaker is None and _STATEMENT_NOUN_RE.match(
+        regex.sub(r"^\s*(?:the|this|that|its)\s+(?:\w+\s+)?", "", pre, flags=regex.I)) else None  # fmt: skip
+    if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
+        speaker, source_sentence = intro, earlier_here[-1]
+    elif named is not None:
         previous, continues = named, True
     else:
         refers = _STATEMENT_NOUN_RE.search(pre) is not None and ctx.statement is not None
@@ -597,7 +642,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if source_sentence is not None:
         draft.weak = True
     if draft.channel is None and source_sentence:
-        draft.channel = _channel(source_sentence)  # the statement's channel, where it was introduced
+        draft.channel = _channel(source_sentence, ctx.aliases)  # the statement's channel, where it was introduced
     if when is not None:
         draft.date = when
     else:
@@ -643,7 +688,7 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         return
     before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
-        speaker, _ = _person_before(before, ctx)
+        speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
     elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx) is not None:
         speaker = _group_before(earlier_here, ctx)  # "…,” the group said on its Telegram channel
     elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
@@ -672,6 +717,8 @@ def _plain_name(who: str) -> tuple[None, str, None] | None:
     """A name the store does not know, as the article writes it ("Hamidawi", "Abu Fadak
     al-Mohammadawi"): capitalized words only, not a common noun ("Officials")."""
     words = who.split()
+    if words and regex.search(r"['’]s$", words[-1]):
+        return None  # "Sudani's office": the owner of who spoke, not a speaker's name
     if not 1 <= len(words) <= 5 or words[0].lower() in _NOT_NAMES:
         return None
     if not all(w[:1].isupper() or w.lower() in ("al-", "bin", "ibn") or w.startswith("al-") for w in words):
@@ -682,7 +729,7 @@ def _plain_name(who: str) -> tuple[None, str, None] | None:
 
 
 _CHANNEL_RE = regex.compile(
-    r"\b(?:told|to|with|on|in|via|through|by)\s+(?:the\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
+    r"\b(?:told|to|with|on|in|via|through|by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
     r"(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}['’]s\s+)?"
     r"(?P<channel>(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
     r"Telegram|Twitter|Facebook|Instagram|X(?![\w\-])|Reuters|AFP|AP|the\s+Associated\s+Press|"
@@ -699,11 +746,34 @@ _ASKED_BY_RE = regex.compile(
 )
 
 
-def _channel(sentence: str) -> str | None:
+# broadcasters and agencies that quote the groups, wherever the sentence names them
+_KNOWN_OUTLET_RE = regex.compile(
+    r"\b(?P<channel>Al[- ]Mayadeen|Al[- ]Jazeera|Al[- ]Arabiya|Al[- ]Sumaria|Al[- ]Iraqiya|Al[- ]Ahd(?:\s+TV)?|"
+    r"Dijlah(?:\s+TV)?|Kurdistan\s?24|IRNA|Tasnim|Fars\s+News|Reuters|Agence\s+France-Presse|AFP|"
+    r"(?:The\s+)?Associated\s+Press|Rudaw(?:\s+English)?|Shafaq\s+News(?:\s+Agency)?)\b",
+    regex.IGNORECASE,
+)
+_TOLD_RE = regex.compile(
+    r"\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|talked\s+to|interviewed\s+by|in\s+an\s+interview\s+with)\s+"
+    r"(?:the\s+(?=[a-z]))?(?:(?!(?:in|at|on|from|with|during|after|before|that|about)\b)[a-z][\w\-]*\s+){0,3}"
+    # "told Lebanese Hezbollah-affiliated outlet Al-Mayadeen"; not "told reporters in Baghdad"
+    r"(?P<channel>(?:The\s+)?[A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|for))*)"
+)
+
+
+def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     """Where the words were said, as the article names it ("al-Ahd TV", "Telegram"): recorded
-    apart from the speaker, whom a channel never stands for."""
+    apart from the speaker, whom a channel never stands for. Someone a speaker "told" is a
+    channel when it is an outlet, not a person or group the archive knows ("told The Associated
+    Press", but not "told Khazali")."""
     masked = _mask_quotes(sentence)
     m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked)
+    if m is None:
+        m = _KNOWN_OUTLET_RE.search(masked)
+    if m is None and aliases is not None:
+        told = _TOLD_RE.search(masked)
+        if told is not None and _outlet_name(told.group("channel"), aliases):
+            return _trim_channel(told.group("channel"))
     if m is None:
         return None
     channel = m.group("channel").strip()
@@ -713,6 +783,19 @@ def _channel(sentence: str) -> str | None:
 
 
 CONTEXT_SENTENCES = 4  # how far back a reader looks for a quote's occasion
+
+
+def _outlet_name(name: str, aliases: AliasStore) -> bool:
+    """A name that can be an outlet: not a person or group the store or the article knows, not a
+    title ("Prime Minister …"), one to four capitalized words."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or regex.match(r"(?i:prime|president|minister|sheikh|sayyid|dr\.?|mr\.?)$", words[0]):
+        return False
+    return not any(m.entity.kind in ("person", "organization") for m in aliases.mentions(name))
+
+
+def _trim_channel(name: str) -> str:
+    return regex.sub(r"\s+(?:on|in|at|of|for)$", "", name.strip(" .,"))
 
 
 def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[str], ctx: _Context) -> None:
@@ -726,8 +809,11 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
     forms = {f for n in names for f in (n, *speakers.short_forms(n))}
     pattern = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
     around = [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES] + later_here[:1]
+    later = set(later_here[:1])
     for sentence in around:
         masked = _mask(sentence)
+        if sentence in later and not (draft.speaker_name and pattern.search(masked)):
+            continue  # a sentence after the quote tells its occasion only if it names the speaker
         subjects = [p for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)]
         named = any(p.entity.en in names and not (p.entity.kind == "person" and p.entity.en != draft.speaker_name)
                     and not (p.entity.kind == "person" and draft.speaker is not None and draft.speaker.kind == "organization")
@@ -735,9 +821,11 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
         if not named and not (draft.speaker is None and pattern.search(masked)):
             continue  # only a sentence in which the speaker is the subject tells its occasion
         own = _main_clause(sentence)
-        draft.channel = draft.channel or _channel(own)
+        day = _date_of(own, ctx)
+        if draft.date is None or day is None or day == draft.date:  # the same occasion
+            draft.channel = draft.channel or _channel(own, ctx.aliases)
         if draft.date is None:
-            draft.date = _date_of(own, ctx)
+            draft.date = day
         if draft.date is not None and draft.channel is not None:
             return
 
@@ -766,7 +854,7 @@ def _introduced_statement(earlier_here: list[str], ctx: _Context):
     return _speaker(sentence, ctx.aliases, subject=True)
 
 
-_GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation)\s*$")
+_GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation|coalition|alliance)\s*$")
 
 
 def _subject_clause(pre: str) -> str:
@@ -798,19 +886,35 @@ def _subject_head(pre: str) -> str | None:
     m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", clause) or regex.match(
         r"^\s*(?P<p>[Ii]ts)\s+(?:\w+\s+)?(?:statement|message|post|text|communiqu[eé]|speech)\b", clause
     )  # "Its short text said", but not "Its chief executive told reporters"
-    return m.group("p") if m else None
+    if m:
+        return m.group("p")
+    inner = speakers.SUBJECT_PRONOUN_RE.search(clause)  # "In a Telegram post he attacked …, accusing"
+    if inner is not None and not regex.search(r"\b(?:that|who|which|whom)\s*$", clause[: inner.start()]):
+        return inner.group().split()[0]
+    return None
 
 
-def _person_before(sentence: str | None, ctx: _Context) -> tuple[tuple | None, str | None]:
-    """Whom "he" means: the person the sentence before names as its subject, else the person
-    quoted last."""
-    if sentence is not None:
+PRONOUN_CHAIN = 3  # sentences "he" can reach back over while each starts with "He …"
+
+
+def _person_before(sentences: list[str], ctx: _Context) -> tuple[tuple | None, str | None]:
+    """Whom "he" means: the person named as the subject of the nearest sentence before, reading
+    back over sentences whose own subject is "he" ("Obaidi, a researcher, told … . He noted … .
+    “…,” he said": Obaidi); else the person quoted last."""
+    for sentence in sentences[:PRONOUN_CHAIN]:
         found = _speaker(sentence, ctx.aliases, subject=True)
         if found is not None and found[0] is not None and found[0].kind == "person":
             return found, sentence
         role = _role_speaker(sentence, ctx)
         if role is not None:
             return role, sentence
+        head = _cue_word(sentence, verb=True)
+        subject = regex.split(r"[,;:]\s", _mask(sentence[: head[0]]))[0].strip() if head else ""
+        plain = _plain_name(subject)
+        if plain is not None:
+            return plain, sentence  # "Haddad noted that …. “…,” he said": a person the store does not know
+        if not regex.match(r"(?i:he|she)\b", subject):
+            break
     return ctx.last_person, None
 
 
@@ -838,16 +942,32 @@ def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
     region = _mask_quotes(clause[: found[0]] if found is not None else clause)
     parts = [part for part in regex.split(r"[,;:]\s", _mask(region)) if part.strip()]
     last = parts[-1] if parts else ""
-    if _OUTSIDER_RE.search(last) and not _named_in(last, ctx):
+    if _outsider_subject(last) and not _named_in(last, ctx):
         return True
-    if _OUTSIDER_RE.search(region) and not _named_in(region, ctx) and not _PLAIN_PRONOUN_RE.match(last):
+    if _outsider_subject(region) and not _named_in(region, ctx) and not _PLAIN_PRONOUN_RE.match(last):
         return True
-    if _PLAIN_PRONOUN_RE.match(last) and (earlier_here or ctx.earlier):
-        before = (earlier_here or ctx.earlier)[-1]
-        head = _cue_word(before, verb=True)
-        region = _mask_quotes(before[: head[0]] if head else before[:80])
-        return not _named_in(region, ctx) and bool(_OUTSIDER_RE.search(region))
+    if _PLAIN_PRONOUN_RE.match(last):
+        for before in [*reversed(earlier_here), *reversed(ctx.earlier)][:PRONOUN_CHAIN]:
+            head = _cue_word(before, verb=True)
+            region = _mask_quotes(before[: head[0]] if head else before[:80])
+            if _named_in(region, ctx) or _outsider_subject(region):
+                return not _named_in(region, ctx)
+            if not regex.match(r"\s*(?i:he|she|it|they)\b", region):
+                break
     return False
+
+
+def _outsider_subject(text: str) -> bool:
+    """Another party named in `text` where a subject stands, not as an object ("mocked the
+    government's condemnation")."""
+    return any(
+        not speakers.governed(text, m.start()) or _ROLE_OF_RE.search(text[: m.start()])
+        for m in _OUTSIDER_RE.finditer(text)
+    )
+
+
+# "A spokesman for the Kurdistan Democratic Party", "an official of the Pentagon": the role speaks
+_ROLE_OF_RE = regex.compile(rf"\b(?:{speakers.ROLES})\s+(?:for|of|at|from|with)\s+(?:the\s+)?$")
 
 
 _PLAIN_PRONOUN_RE = regex.compile(r"\s*(?:it|she|he|they)\s*$", regex.IGNORECASE)
@@ -856,7 +976,10 @@ _PLAIN_PRONOUN_RE = regex.compile(r"\s*(?:it|she|he|they)\s*$", regex.IGNORECASE
 def _named_in(region: str, ctx: _Context) -> bool:
     """Whether a known group or person stands in `region` as a subject, not governed."""
     masked = _mask(region)
-    return any(not speakers.governed(masked, p.start, p.end) for p in speakers.phrases(masked, ctx.aliases))
+    return any(
+        not speakers.governed(masked, p.start, p.end) and p.entity.en not in ctx.outsiders
+        for p in speakers.phrases(masked, ctx.aliases)
+    )
 
 
 def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:
@@ -864,7 +987,9 @@ def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:
     clause names, when it refers back to "the statement"."""
     if not regex.search(r"\b(?:the|its|that)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|message|text)\b", pre, regex.I):
         return None
-    names = {p.entity.en for p in speakers.phrases(_mask(pre), ctx.aliases)}
+    masked = _mask(pre)
+    names = {p.entity.en for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)}
+    names |= {p.entity.en for p in speakers.phrases(masked, ctx.aliases) if regex.match(r"\s*,", masked[p.end :])}
     for draft in reversed(ctx.drafts):
         if draft.speaker_name in names and draft.parent is None:
             return draft
@@ -960,7 +1085,11 @@ def _mask(clause: str) -> str:
         if masked == out:
             break
         out = masked
-    out = _APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), out)
+    while True:  # ", the Badr Organization, which dominates the PMF's apparatus, accusing": both
+        masked = _APPOSITIVE_RE.sub(lambda m: " " * (len(m.group()) - 1) + ",", out)
+        if masked == out:
+            break
+        out = masked
     return _ROLE_APPOSITIVE_RE.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), out)
 
 

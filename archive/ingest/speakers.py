@@ -24,14 +24,16 @@ from archive.aliases import AliasStore, Mention
 from archive.models import Entity
 
 ROLES = (
-    r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|"
+    r"(?i:spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|"
     r"deputy|member|lawmaker|MP|cleric|politician|representative|envoy|minister|adviser|advisor|aide|"
-    r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder"
+    r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder|"
+    # other parties' people, learned too so that their words are told apart
+    r"researcher|analyst|professor|expert|journalist|scholar|fellow|diplomat|ambassador)"
 )
 _ROLE_WORD_RE = regex.compile(rf"^(?:{ROLES})$", regex.IGNORECASE)
 _PERSON = (
     r"(?:(?:Abu|Umm|Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+)?"
-    r"[A-Z][a-z’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]+){1,3}"
+    r"[A-Z][a-z’'\-]+(?:\s+(?:al-|el-|al\s+|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]+){1,3}"
 )
 # "Ali al-Husseini, KH's security official," / "Husseini, the group's spokesman,"
 _APPOSITION_AFTER_RE = regex.compile(
@@ -133,6 +135,8 @@ def short_forms(name: str) -> list[str]:
     for p in PARTICLES:
         bare = bare.removeprefix(p)
     forms = [bare, f"al-{bare}"] if bare != last else [last]
+    if len(words) >= 3 and words[-2] in ("al", "el"):  # "Sajjad al Hilfi": "Hilfi", "al Hilfi"
+        forms = [last, f"{words[-2]} {last}", f"al-{last}"]
     if words[0] in ("Abu", "Umm") and len(words) >= 3:
         forms.append(" ".join(words[:2]))
     return [f for f in forms if len(f) >= 4 and f[:1].isupper() or f.startswith("al-")]
@@ -155,6 +159,39 @@ def _org_in(desc: str, before: str, aliases: AliasStore) -> str | None:
         earlier = [m.entity for m in aliases.mentions(before) if m.entity.kind == "organization"]
         return earlier[-1].en if earlier else None
     return None
+
+
+# parties whose words are not the armed groups' statements this archive collects
+OUTSIDER_RE = regex.compile(
+    r"(?<!\w)(?:U\.S\.(?!\w)|(?:US|American|Western|British|French|European|UN|United Nations|State Department|"
+    r"Pentagon|Treasury|White House|[Ee]mbassy|CENTCOM|Central Command|(?:US|U\.S\.)-led|international\s+coalition|"
+    r"[Cc]oalition\s+(?:forces|spokes\w+|officials?)|[A-Z][\w\-]+['’]s\s+(?:media\s+)?office|Kurdistan Democratic"
+    r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
+    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
+    r"presenter|interviewer|reporters?|(?i:prime\s+minister|premier|presidency|parliamentary|ministry|"
+    r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government)|MP|lawmakers?)\b)"
+)
+# whoever studies or reports on the groups speaks for none of them ("an analyst of Iraqi armed groups")
+_STUDENT_RE = regex.compile(
+    r"\b(?:analysts?|researchers?|professor|experts?|journalists?|scholars?|fellow|diplomats?|ambassador|"
+    r"correspondents?|reporters?)\b", regex.I
+)
+_INSIDER_RE = regex.compile(r"\b(?:militias?|factions?|resistance|armed\s+groups?|Hashd|movement|brigades?|muqawama)\b", regex.I)
+
+
+def outsiders(people: list[Entity], texts: list[str]) -> set[str]:
+    """People the article introduces as another party's (an Iraqi MP of a committee, a Kurdish
+    spokesperson, a researcher): no group of the archive's, and an apposition that says so."""
+    out: set[str] = set()
+    for text in texts:
+        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+            name, desc = _clean_name(_group(m, "name")), _group(m, "desc")
+            person = next((p for p in people if name and p.en.casefold() == name.casefold()), None)
+            if person is None or person.org:
+                continue
+            if _STUDENT_RE.search(desc) or (OUTSIDER_RE.search(desc) and not _INSIDER_RE.search(desc)):
+                out.add(person.en)
+    return out
 
 
 # --- the subject of a speech cue ------------------------------------------------------------------
@@ -251,6 +288,12 @@ def subject(clause: str, cue_word: str | None, aliases: AliasStore) -> Phrase | 
     found = [p for p in phrases(clause, aliases) if not governed(clause, p.start, p.end)]
     if not found:
         return None
+    pronoun = SUBJECT_PRONOUN_RE.search(clause)
+    if pronoun is not None and pronoun.start() < found[0].start:
+        return None  # "In a Telegram post he attacked … the PMF's …, accusing": he speaks
     if cue_word is not None and _PARTICIPLE_RE.match(cue_word):
         return found[0]  # "X accused Y of …, saying": the sentence's subject speaks
     return found[-1]
+
+
+SUBJECT_PRONOUN_RE = regex.compile(r"(?<![\w'’])(?:he|she|they)\s+[a-z]+\b")
