@@ -686,7 +686,6 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
     if _outsider(who, earlier_here, ctx) and _speaker(who, ctx.aliases) is None:
         draft.outsider = True
         return
-    before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
         speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
     elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx) is not None:
