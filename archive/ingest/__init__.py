@@ -33,7 +33,7 @@ from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
-from archive.ingest.speakers import learn_people
+from archive.ingest.speakers import learn_people, learn_spellings
 from archive.models import Article, Decision, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
 from archive.review import apply_decisions
 
@@ -114,7 +114,9 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     aliases = ctx.aliases.with_extra(local)
     # people the article introduces ("Ali al-Husseini, KH's security official"), with the short
     # forms it refers back to them by; local to this article, never added to the alias store
-    aliases = aliases.with_extra(learn_people([p.text.text for p in paragraphs], aliases))
+    texts = [p.text.text for p in paragraphs]
+    aliases = aliases.with_extra(learn_spellings(texts, aliases))
+    aliases = aliases.with_extra(learn_people(texts, aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
     drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)

@@ -22,7 +22,7 @@ from archive.ingest.capture import LineIndex
 from archive.ingest.quotes import Paragraph
 from archive.models import Entity, NameFinding
 
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|of|the|in|for|and|lil-[\w'’\-]+)"
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|al|el|of|the|in|for|and|lil-[\w'’\-]+)"  # "Sayyid al Shuhada" too
 _ABBR_DEF_RE = regex.compile(
     rf"(?P<long>(?:{_NAME_WORD}\s+){{0,7}}(?:[A-Z][\w'’\-]*|al-[\w'’\-]+))\s*\((?P<abbr>[A-Z]{{2,6}})\)"
 )

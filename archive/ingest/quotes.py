@@ -304,9 +304,55 @@ def find_renderings(
     texts = [p.text.text for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts)
     drafts: list[RenderingDraft] = []
-    for paragraph in paragraphs:
+    for before, paragraph in zip([None, *paragraphs], paragraphs):
+        block_quote = _block_quote(before, paragraph, ctx)
+        if block_quote is not None:
+            drafts.append(block_quote)
+            ctx.earlier.extend(_sentences(paragraph.text.text))
+            continue
         drafts.extend(_paragraph_renderings(paragraph, ctx))
     return drafts
+
+
+BLOCK_QUOTE_MIN_WORDS = 8
+
+
+def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
+    """A paragraph set off as a quotation without marks (a blockquote, a translated passage): the
+    paragraph printed right before it introduces it with a speech cue and a colon ("In a
+    statement on its Telegram channel, KSS … framed the appointment as proof of cohesion:")."""
+    if before is None or not before.blocks or not paragraph.blocks or paragraph.blocks[0] != before.blocks[-1] + 1:
+        return None
+    intro, text = before.text.text.rstrip(), paragraph.text.text
+    if not intro.endswith(":") or marks.quotations(text) or marks.ends_inside_quote(intro):
+        return None
+    if len(text.split()) < BLOCK_QUOTE_MIN_WORDS or regex.match(r"\s*(?:\d{1,2}[.)]|[-•*])\s", text):
+        return None
+    pre = _sentences(intro)[-1]
+    words = {w.lower() for w in regex.findall(r"[\w’'\-]+", pre)}
+    if not words & CUE_WORDS:
+        return None  # "In our view, the Iraqi muqawama:" introduces the authors' own points
+    lead = len(text) - len(text.lstrip())
+    draft = RenderingDraft([(lead, len(text.rstrip()))], paragraph, _cue(pre) or pre.strip())
+    earlier = _sentences(intro)[:-1]
+    draft.channel = _channel(pre, ctx.aliases)
+    _attribute(draft, pre, earlier, ctx)
+    _context(draft, earlier, [], ctx)
+    if draft.outsider or draft.speaker_name in ctx.outsiders or (draft.speaker_name is None and draft.speaker_org is None):
+        return None
+    ctx.drafts.append(draft)
+    ctx.previous = draft
+    ctx.last_date = draft.date or ctx.last_date
+    if _STATEMENT_NOUN_RE.search(pre):
+        ctx.statement = draft
+    if draft.speaker is not None and draft.speaker.kind == "person":
+        ctx.last_person = (draft.speaker, draft.speaker_name, draft.speaker_org)
+    return draft
+
+
+def _sentences(text: str) -> list[str]:
+    starts = _sentence_starts(text, [q.span for q in marks.quotations(text)])
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
 @dataclass(slots=True)
@@ -728,7 +774,8 @@ def _plain_name(who: str) -> tuple[None, str, None] | None:
 
 
 _CHANNEL_RE = regex.compile(
-    r"\b(?:told|to|with|on|in|via|through|by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
+    r"\b(?i:told|to|with|on|in|via|through|by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
+    r"(?:(?:official|own|verified|main)\s+)?"
     r"(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}['’]s\s+)?"
     r"(?P<channel>(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
     r"Telegram|Twitter|Facebook|Instagram|X(?![\w\-])|Reuters|AFP|AP|the\s+Associated\s+Press|"
@@ -752,6 +799,9 @@ _KNOWN_OUTLET_RE = regex.compile(
     r"(?:The\s+)?Associated\s+Press|Rudaw(?:\s+English)?|Shafaq\s+News(?:\s+Agency)?)\b",
     regex.IGNORECASE,
 )
+_CHANNEL_LEAD_RE = regex.compile(
+    r"\b(?i:told|to|on|with|by|via|outlet|channel|broadcaster|network|interview|speaking|aired|broadcast)\b[^.;]*$"
+)
 _TOLD_RE = regex.compile(
     r"\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|talked\s+to|interviewed\s+by|in\s+an\s+interview\s+with)\s+"
     r"(?:the\s+(?=[a-z]))?(?:(?!(?:in|at|on|from|with|during|after|before|that|about)\b)[a-z][\w\-]*\s+){0,3}"
@@ -767,8 +817,8 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     Press", but not "told Khazali")."""
     masked = _mask_quotes(sentence)
     m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked)
-    if m is None:
-        m = _KNOWN_OUTLET_RE.search(masked)
+    if m is None:  # a broadcaster the words went to or came through, not the page's own dateline
+        m = next((k for k in _KNOWN_OUTLET_RE.finditer(masked) if _CHANNEL_LEAD_RE.search(masked[max(0, k.start() - 60) : k.start()])), None)
     if m is None and aliases is not None:
         told = _TOLD_RE.search(masked)
         if told is not None and _outlet_name(told.group("channel"), aliases):
@@ -809,9 +859,11 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
     pattern = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
     around = [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES] + later_here[:1]
     later = set(later_here[:1])
+    own_forms = {draft.speaker_name, *speakers.short_forms(draft.speaker_name)} if draft.speaker_name else set()
+    own_name = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in own_forms)) if own_forms else None
     for sentence in around:
         masked = _mask(sentence)
-        if sentence in later and not (draft.speaker_name and pattern.search(masked)):
+        if sentence in later and not (own_name is not None and own_name.search(masked)):
             continue  # a sentence after the quote tells its occasion only if it names the speaker
         subjects = [p for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)]
         named = any(p.entity.en in names and not (p.entity.kind == "person" and p.entity.en != draft.speaker_name)

@@ -97,7 +97,7 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
             name = _clean_name(_group(m, "name"))
             if name is None:
                 continue
-            known = aliases.by_name(name)
+            known = aliases.by_name(name) or resolved_name(name, aliases)
             if known is not None and known.kind != "person":
                 continue
             org = _org_in(_group(m, "desc"), earlier + text[: m.start()], aliases)
@@ -109,7 +109,10 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
             base = known or Entity(kind="person", en=name, org=org)
             if base.org is None and org:
                 base = base.model_copy(update={"org": org})
-            found[key] = base.model_copy(update={"variants": [*base.variants, *short_forms(base.en)]})
+            spellings = [name] if name != base.en else []  # "Abu Alaa al Walai" for Abu Ala al-Walai
+            found[key] = base.model_copy(
+                update={"variants": [*base.variants, *spellings, *short_forms(base.en), *short_forms(name)]}
+            )
     for entity in aliases.entities:  # known people: their surnames once the article names them
         if entity.kind == "person" and entity.en.casefold() not in found:
             if any(entity.en in text for text in texts):
@@ -123,6 +126,36 @@ def _group(m: regex.Match, name: str) -> str:
     """A named group of either alternative of a pattern (`name` or `name2`)."""
     value = m.group(name) if name in m.groupdict() else None
     return value if value is not None else (m.groupdict().get(name + "2") or "")
+
+
+def resolved_name(name: str, aliases: AliasStore) -> Entity | None:
+    """A known group or person the article spells its own way ("Abu Alaa al Walai", "Kata’ib
+    Sayyid al Shuhada"): the whole name matches one entity's romanization key exactly."""
+    found = aliases.resolve(name)
+    if len(found) == 1 and found[0].surface == name.strip() and found[0].distance == 0:
+        return found[0].entity
+    return None
+
+
+_NAME_RUN_RE = regex.compile(
+    r"(?<![\w’'\-])(?:(?:Abu|Umm)\s+)?[A-Z][\w’'\-]+(?:\s+(?:al|el|al-|bin|ibn|Abu|of|the)?\s*[A-Z][\w’'\-]+){1,4}"
+)
+
+
+def learn_spellings(texts: list[str], aliases: AliasStore) -> list[Entity]:
+    """Known groups and people under the spellings this article uses, as local variants, so that
+    "Kata’ib Sayyid al Shuhada said" is read as Kataib Sayyid al-Shuhada."""
+    extra: dict[str, Entity] = {}
+    for text in texts:
+        for m in _NAME_RUN_RE.finditer(text):
+            name = m.group().strip()
+            if aliases.by_name(name) is not None:
+                continue
+            entity = resolved_name(name, aliases)
+            if entity is not None and entity.kind in ("organization", "person"):
+                base = extra.get(entity.en, entity)
+                extra[entity.en] = base.model_copy(update={"variants": [*base.variants, name, *short_forms(name)]})
+    return list(extra.values())
 
 
 def short_forms(name: str) -> list[str]:
