@@ -28,7 +28,7 @@ from archive.ingest.capture import Block, Capture, Line, strip_markup
 # what ends a sentence, possibly inside closing quotes or brackets (English and Arabic marks)
 _FINAL_RE = regex.compile(r"[.!?:;…❖؟۔][\"”’'»)\]]*$|[\"”»]$")
 _LIST_ITEM_RE = regex.compile(r"^(?:[-–—•*·▪◦]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
-_CAPTION_RE = regex.compile(r"^(?:Fig(?:ure|\.)\s*\d+\s*[:.\-–—]|(?:FILE\s+)?PHOTO\b|Photo:|Image:|Source:)", regex.I)
+_CAPTION_RE = regex.compile(r"^(?:Fig(?:ure|\.)\s*\d{1,4}\s*[:.\-–—]|(?:FILE\s+)?PHOTO\b|Photo:|Image:|Source:)", regex.I)
 _BYLINE_RE = regex.compile(r"^(?:by|By|BY)\s+\S")
 _URL_ONLY_RE = regex.compile(r"^<?https?://\S+>?$")
 _DATELINE_RE = regex.compile(
