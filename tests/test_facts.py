@@ -65,6 +65,10 @@ def layout_of(tmp_path: Path, text: str):
         ("December 30, 2019 / 8:06 AM / Updated 2 hours ago", D(2019, 12, 30)),
         ("22 April 2024 - 10:59", D(2024, 4, 22)),
         ("20-02-2024", D(2024, 2, 20)),
+        ("October 21, 2024, 6:10 pm ET", D(2024, 10, 21)),
+        ("Published August 6, 2024 at 9:52 AM EDT", D(2024, 8, 6)),
+        ("March 5, 2024 11:02 PT", D(2024, 3, 5)),
+        ("First published 7 February 2024, 22:15 · Last update 8 February 2024, 14:05 (GMT+3)", D(2024, 2, 7)),
     ],
 )
 def test_a_dateline_in_any_style_gives_its_date(line, expected):
@@ -283,3 +287,192 @@ def test_find_publisher_never_raises_on_bad_urls(url):
 def test_a_bad_link_in_a_capture_does_not_break_ingest(tmp_path, ctx):
     text = f"A Headline About Factions\n\n[A Headline About Factions](http://[::1)\n\n{PROSE}\n"
     assert ingest_text(tmp_path, ctx, text).title == "A Headline About Factions"
+
+
+# --- second round: page shapes of real sites (mastheads, menus, unmarked bylines, footers) -------
+
+MENU = "Subscribe\nLog In\nNews\nSports\nOpinion\n"
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        ("By HAYDER SALMAN and ELLEN BRIGGS", ["Hayder Salman", "Ellen Briggs"]),
+        ("By ALI AL-TAMIMI", ["Ali al-Tamimi"]),
+        ("By SEAN O'BRIEN", ["Sean O'Brien"]),
+        ("By Nour Salman, Karim Haddad, and Lina Aziz", ["Nour Salman", "Karim Haddad", "Lina Aziz"]),
+        ("By Caleb Whitford | March 18, 2024 | @CWhitford", ["Caleb Whitford"]),
+    ],
+)
+def test_a_byline_in_capitals_gives_names_as_written(tmp_path, ctx, byline, authors):
+    text = f"Iraqi Factions Weigh Their Answer\n\n{byline}\n\nMarch 18, 2024\n\n{PROSE}\n\n{PROSE2}\n"
+    assert ingest_text(tmp_path, ctx, text).authors == authors
+
+
+@pytest.mark.parametrize(
+    "above, below, authors",
+    [
+        ("Annika Ross, Dana Whitcombe, and Omar Haddad", "", ["Annika Ross", "Dana Whitcombe", "Omar Haddad"]),
+        ("Nour Salman and Karim Haddad", "", ["Nour Salman", "Karim Haddad"]),
+        ("", "Dilan Sabir\n@DilanSabir", ["Dilan Sabir"]),
+        ("", "Dilan Sabir\ndilan@example.org", ["Dilan Sabir"]),
+        ("Middle East", "", []),  # a section label is not a name
+        ("", "Dilan Sabir", []),  # one name alone could be anything: no handle, no author
+    ],
+)
+def test_an_author_line_without_by_next_to_the_dateline(tmp_path, ctx, above, below, authors):
+    head = f"{above}\n" if above else ""
+    tail = f"{below}\n" if below else ""
+    text = f"Iraqi Factions Weigh Their Answer\n\n{head}October 21, 2024, 6:10 pm ET\n{tail}\n{PROSE}\n\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.authors == authors
+    assert article.date == D(2024, 10, 21)
+    assert article.title == "Iraqi Factions Weigh Their Answer"
+    assert not set(article.headings) & {above, "October 21, 2024, 6:10 pm ET"}
+
+
+@pytest.mark.parametrize(
+    "page, title",
+    [
+        # a skip link above the masthead
+        ("Skip to main content\nTigris Monitor\nResearch\nExperts\nDonate\n\nFactions Weigh Their Answer\n\n"
+         "By Nour Salman\n\nMarch 5, 2024\n", "Factions Weigh Their Answer"),
+        # the menu's items and the section label are not the headline; the site's name under it is passed over
+        ("Rafidain Post\nKurdistan\nIraq\nMiddle East\nWorld\nIraq\nBadr says the coalition must leave Erbil too\n"
+         "Rafidain Post\n20-09-2024\n", "Badr says the coalition must leave Erbil too"),
+        # a desk byline and a standfirst between headline and dateline
+        ("gulfwire.example\nIran\nIraq\nInsights\nANALYSIS\nAmeri's warning exposes Framework fault lines\n"
+         "The Badr chief's post has reopened an argument the coalition had hoped to postpone.\n"
+         "Gulfwire Iraq Desk\n12 March 2025\n", "Ameri's warning exposes Framework fault lines"),
+        # a daily issue titled by its series and date
+        ("Tigris Monitor\nResearch\nIraq Update\nExperts\n\nIraq Update, October 21, 2024\n\nNour Salman and Karim Haddad\n\n"
+         "October 21, 2024, 6:10 pm ET\n", "Iraq Update, October 21, 2024"),
+    ],
+)
+def test_the_title_is_neither_site_chrome_nor_a_label(tmp_path, ctx, page, title):
+    assert ingest_text(tmp_path, ctx, f"{page}\n{PROSE}\n\n{PROSE2}\n").title == title
+
+
+def test_a_dated_issue_belongs_to_its_series(tmp_path, ctx):
+    text = (
+        "Tigris Monitor\nResearch\nIraq Update\nExperts\n\nIraq Update, October 21, 2024\n\nNour Salman and Karim Haddad\n\n"
+        f"October 21, 2024, 6:10 pm ET\n\n{PROSE}\n\n{PROSE2}\n"
+    )
+    assert ingest_text(tmp_path, ctx, text).series == "Iraq Update"
+    no_menu = f"Iraq Update, October 21, 2024\n\nBy Nour Salman\n\n{PROSE}\n"
+    assert ingest_text(tmp_path, ctx, no_menu).series is None  # the page never names the series itself
+
+
+@pytest.mark.parametrize(
+    "top, footer, publisher",
+    [
+        ("The Midland Courier\n" + MENU, "© 2024 The Midland Courier\nTerms of Use | Privacy Policy | Contact Us", "The Midland Courier"),
+        ("Shafaq Wire\n" + MENU, "Related News\nDrone attack targets base in Anbar\nShafaq Wire Agency © 2024", "Shafaq Wire"),
+        ("TIGRIS INSTITUTE FOR THE STUDY OF IRAQ\n" + MENU, "", "Tigris Institute for the Study of Iraq"),
+        ("gulfwire.media\n" + MENU, "© 2025 Gulfwire.media", "Gulfwire.media"),
+        # no menu under the first line: not a masthead; the copyright line is read line by line
+        ("", "Related News\nDrone attack targets base in Anbar\nShafaq Wire Agency © 2024", "Shafaq Wire Agency"),
+    ],
+)
+def test_the_masthead_names_the_publisher(tmp_path, ctx, top, footer, publisher):
+    text = f"{top}\nFactions Weigh Their Answer\n\nBy Nour Salman\n\nMarch 5, 2024\n\n{PROSE}\n\n{PROSE2}\n\n{footer}\n"
+    assert ingest_text(tmp_path, ctx, text).publisher == publisher
+
+
+@pytest.mark.parametrize(
+    "page, kind",
+    [
+        ("Tigris Monitor\nIran\nIraq\nInsights\nIraq\nANALYSIS\nFactions Weigh Their Answer\nMarch 5, 2024\n", "Analysis"),
+        # the menu's "Policy Analysis" and the breadcrumb lose to the label in the header
+        ("Euphrates Institute\nPolicy Analysis\nExperts\nEvents\n\nPolicy Analysis /\n\nFactions Weigh Their Answer\n\n"
+         "by Nour Salman\n\nMar 5, 2024\n\nBrief Analysis\n", "Brief Analysis"),
+        ("Factions Weigh Their Answer\n\nBy Nour Salman\n\nMarch 5, 2024\n\nRecommended\n\nBrief Analysis\n", None),
+    ],
+)
+def test_the_kind_is_the_header_label_not_a_menu_item(tmp_path, ctx, page, kind):
+    assert ingest_text(tmp_path, ctx, f"{page}\n{PROSE}\n\n{PROSE2}\n").kind == kind
+
+
+@pytest.mark.parametrize(
+    "crumb, series",
+    [
+        ("Policy Analysis /\nMilitia Monitor\n", "Militia Monitor"),
+        ("Policy Analysis / Militia Monitor\n", "Militia Monitor"),
+        ("Policy Analysis /", None),  # the headline right under the breadcrumb is not a series
+    ],
+)
+def test_a_breadcrumb_under_a_kind_names_the_series(tmp_path, ctx, crumb, series):
+    text = f"{crumb}\nFactions Weigh Their Answer\n\nby Nour Salman\n\nMar 5, 2024\n\n{PROSE}\n\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert (article.series, article.title) == (series, "Factions Weigh Their Answer")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "[1] https://t.me/example/5012; https://t.me/example/5014\n[2] https://t.me/example/5015",
+        "Copyright 2024 The Associated Press. All rights reserved.",
+        "© 2024 The Midland Courier\n\nTerms of Use | Privacy Policy | Contact Us",
+        "Terms of Use | Privacy Policy | Contact Us",
+        "Copyright © Rudaw 2024",
+        "Briggs reported from Washington. Associated Press writer Tom Keller in Washington contributed to this report.",
+        "Support Tigris Monitor's independent reporting with a tax-deductible donation.",
+    ],
+)
+def test_footers_endnotes_and_credits_close_the_body(tmp_path, closing):
+    layout = layout_of(tmp_path, f"A Headline About Factions\n\nBy Nour Salman\n\n{PROSE}\n\n{PROSE2}\n\n{closing}\n")
+    last = layout.blocks[layout.body_end].text
+    assert last == PROSE2
+
+
+def test_a_photo_caption_with_its_credit_at_the_end_is_not_body(tmp_path, ctx):
+    caption = "Badr leader Hadi al-Ameri speaks at a conference in Baghdad on September 19, 2024. Photo: Badr media office"
+    assert is_photo_caption(caption)
+    text = f"A Headline About Factions\n20-09-2024\n{caption}\nA+ A-\n{PROSE}\n{PROSE2}\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.blocks[layout.body_start].text == PROSE
+
+
+def test_a_series_blurb_and_a_notice_stand_above_the_body(tmp_path):
+    text = (
+        "Iraq Update, October 21, 2024\n\nNour Salman and Karim Haddad\n\nOctober 21, 2024, 6:10 pm ET\n\n"
+        "The Iraq Update follows militia activity in Iraq. We publish it every weekday. Click here for our map.\n\n"
+        "Note: There will be no Iraq Update on Saturday, October 26.\n\nKey Takeaways:\n\n"
+        f"Iraq: {PROSE}\n\nIraq\n\n{PROSE}\n\nLebanon\n\n{PROSE2}\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert layout.header["series"] == "Iraq Update"
+    assert layout.blocks[layout.body_start].text == "Key Takeaways:"  # the heading that opens the body
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Share\nFacebook\nX\nWhatsApp",  # the last share button is no heading
+        "Fighters in Baghdad",  # a short line with no heading after it in the body
+    ],
+)
+def test_a_short_line_above_the_first_paragraph_is_not_always_a_heading(tmp_path, above):
+    text = f"A Headline About Factions\n\nBy Nour Salman · Published 13/02/2024 18:40\n\n{above}\n\n{PROSE}\n\n{PROSE2}\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.blocks[layout.body_start].text == PROSE
+
+
+def test_a_live_blog_starts_at_its_first_day_heading(tmp_path):
+    entry = "14:05 A defense official told reporters the strike had been necessary and proportionate to the threat."
+    text = (
+        "Live: Kataib Hezbollah mourns commander\n\nBy Zainab Karim\n\n"
+        "First published 7 February 2024, 22:15 · Last update 8 February 2024, 14:05 (GMT+3)\n\n"
+        f"Thursday, 8 February 2024\n\n{entry}\n\n{PROSE}\n\nWednesday, 7 February 2024\n\n{PROSE2}\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert layout.header["date"] == D(2024, 2, 7)
+    assert layout.blocks[layout.body_start].text == "Thursday, 8 February 2024"
+
+
+def test_a_tags_list_gives_the_topics(tmp_path, ctx):
+    text = (
+        f"A Headline About Factions\nBy Nour Salman\n{PROSE}\n{PROSE2}\nTags\nAl-Nujaba\nAkram al-Kaabi\nUS forces\n"
+        "Related News\nDrone attack targets Ain al-Asad base\n"
+    )
+    assert ingest_text(tmp_path, ctx, text).topics == ["Al-Nujaba", "Akram al-Kaabi", "US forces"]

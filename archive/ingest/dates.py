@@ -131,10 +131,14 @@ _NUMERIC_RE = regex.compile(
     rf"(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d\d)(?![\d/.-]|\.\d)"
 )
 # what may stand around a date in a dateline: labels, weekday, time, zone, separators
-_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+# a time, its am/pm and its zone: "18:40", "8:06 AM", "6:10 pm ET", "9:52 AM EDT", "11:20 GMT+3"
+_TIME = (
+    r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|[A-Z]{1,4}T)(?![\w])"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+)
 _FILLER_RE = regex.compile(
-    rf"(?:\b(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|"
-    rf"issued|released|on|at|am|pm)\b|{_TIME}|\b{_WEEKDAY}(?![\w])|\b(?:UTC|GMT)\b|"
+    rf"(?:\b(?:first\s+)?(?:published|updated|update|posted|last\s+updated|last\s+update|last\s+modified|modified|date|dated|"
+    rf"issued|released|on|at|am|pm)\b|{_TIME}|\b{_WEEKDAY}(?![\w])|\b(?:UTC|GMT)\b(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|"
     r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)\b|\b(?:just\s+now)\b|"
     r"[\s,;:|/·•()\[\]–—-]+)",
     regex.IGNORECASE,

@@ -28,7 +28,8 @@ CHROME_HEADINGS = {
     "share", "email alerts", "stay up to date", "sign up for email alerts", "sign up", "to top",
     "view/print page as pdf", "also available in", "related", "more by", "related content",
     "attachments", "disclaimer", "related news", "related articles", "related stories", "latest news",
-    "latest videos", "more stories", "you may also like", "comments", "tags",
+    "latest videos", "more stories", "you may also like", "comments", "tags", "endnotes", "notes",
+    "footnotes", "references",
     "our standards: the thomson reuters trust principles.",
 }  # fmt: skip
 END_MARKS = ("❖",)
@@ -36,7 +37,7 @@ KIND_LABELS = {
     "brief analysis", "policy analysis", "articles & testimony", "policywatch", "policy notes",
     "policy focus", "research notes", "op-ed", "commentary", "analysis", "report", "interview",
 }  # fmt: skip
-_CAPTION_RE = regex.compile(r"^Fig(?:ure|\.)\s*(?P<n>\d+)\s*[:.\-–—]\s*(?P<caption>.*)$", regex.IGNORECASE)
+_CAPTION_RE = regex.compile(r"^Fig(?:ure|\.)\s*(?P<n>\d{1,4})\s*[:.\-–—]\s*(?P<caption>.*)$", regex.IGNORECASE)
 _URL_RE = regex.compile(r"^<?https?://\S+>?$")
 _WORD_RE = regex.compile(r"\w+")
 
@@ -124,11 +125,18 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             bylines[i] = found
         return found is not None
 
+    # the site's name and menu at the top of the page ("The Midland Courier" / Subscribe / News / …)
+    masthead = _masthead(blocks, kinds, texts)
+    nav: set[int] = set(masthead[1]) if masthead is not None else set()
     i_by = first(is_byline, stop=max(20, header_stop))
     i_date = first(
         lambda i: kinds[i] in ("short", "prose") and dateline_date(texts[i], order) is not None,
         stop=max(30, header_stop),
     )
+    if i_by is None and i_date is not None:
+        # no "By": a line that only lists people's names next to the dateline, or one name with
+        # the reporter's @handle under it
+        i_by = _unmarked_byline(blocks, kinds, texts, i_date, bylines)
     i_series = first(lambda i: texts[i].lower().startswith("part of a series"))
     i_part1 = first(lambda i: texts[i].lower().startswith("or see part"))
     i_about = first(lambda i: texts[i].casefold().rstrip(":") in ("about the authors", "about the author"), stop=30)
@@ -136,19 +144,24 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
 
     # Title: the headline right above the byline (or the dateline), else the first headline of the page.
     anchor = i_by if i_by is not None else i_date
-    names = {n.casefold() for n in (banner.org, copyright_owner("\n".join(texts[-12:]))) if n}
+    site = _site_name(texts[masthead[0]], "\n".join(texts)) if masthead is not None else None
+    names = {n.casefold() for n in (banner.org, copyright_owner("\n".join(texts[-12:])), site) if n}
+    if masthead is not None:
+        names.add(" ".join(texts[masthead[0]].split()).casefold())
     meta_title = str(hints.meta.get("title") or "").casefold() if hints is not None else ""
 
     def headline(i: int, strict: bool = True) -> bool:
         return (
             texts[i].strip().casefold() not in names
+            and i not in nav
+            and (masthead is None or i != masthead[0])
             and (allowed is None or i in allowed or not allowed)
             and _headline_shaped(texts[i], kinds[i], order, strict=strict)
         )
 
     i_title = first(lambda i: bool(meta_title) and " ".join(texts[i].split()).casefold() == meta_title)
     if i_title is None and anchor is not None:
-        i_title = _title_above(blocks, kinds, texts, anchor, order)
+        i_title = _title_above(blocks, kinds, texts, anchor, order, names)
     if i_title is None:  # below a mirror's banner, else the first headline of the page
         banners = [i for i in range(min(header_stop, len(blocks))) if kinds[i] == "aside" and is_banner(texts[i])]
         start = banners[0] + 1 if banners else 0
@@ -178,10 +191,23 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         if kinds[i_series - 1] == "short" and len(kind_line.split()) <= 4 and kind_line[:1].isupper():
             header["kind"] = kind_line
     if "kind" not in header:
-        # a known label printed above the title or byline ("Brief Analysis")
-        i_kind = first(lambda i: texts[i].casefold() in KIND_LABELS, stop=i_by if i_by is not None else 10)
+        # a known label printed in the header ("Brief Analysis", a kicker "ANALYSIS"), not the
+        # site's menu item of that name nor a label listed under "Recommended" at the foot
+        top = max((i for i in (i_title, i_by, i_date) if i is not None), default=None)
+        folded_authors = [a.casefold() for a in authors]
+        stop = 10 if top is None else first(
+            lambda i: kinds[i] == "prose" and not any(texts[i].casefold().startswith(a) for a in folded_authors),
+            start=top + 1,
+        )  # the header ends at the first paragraph that is not an author's bio
+        i_kind = _kind_label(kinds, texts, i_title, nav, stop if stop is not None else len(blocks))
         if i_kind is not None:
-            header["kind"] = texts[i_kind]
+            header["kind"] = _label_case(texts[i_kind].strip())
+    if "series" not in header:
+        series = _breadcrumb_series(blocks, kinds, texts, i_title, header_stop)
+        if series is None and i_title is not None:
+            series = _issue_series(texts, i_title, order)
+        if series is not None:
+            header["series"] = series
 
     markers = [i for i in (i_by, i_date, i_series, i_part1) if i is not None]
     after = max(markers) + 1 if markers else 0
@@ -197,6 +223,16 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             later = first(lambda i: kinds[i] == "prose", start=nxt + 1)
             if later is not None:
                 after = nxt + 1
+    # above the body: a series' boilerplate ("The Iran Update follows …") and an editor's notice
+    for _ in range(3):
+        nxt = first(lambda i: kinds[i] not in ("aside", "url"), start=after)
+        if nxt is None or not (
+            _series_blurb(texts[nxt], header.get("series")) or _NOTICE_RE.match(texts[nxt].strip())
+        ):
+            break
+        if first(lambda i: kinds[i] == "prose", start=nxt + 1) is None:
+            break
+        after = nxt + 1
     folded = [a.casefold() for a in authors]
 
     def is_bio(i: int) -> bool:
@@ -206,11 +242,38 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     def allowed_prose(i: int) -> bool:
         return kinds[i] == "prose" and not is_bio(i) and (allowed is None or i in allowed)
 
+    def _more_headings(h: int) -> bool:
+        """Whether the body goes on to print other section headings like the one at `h`."""
+        for j in range(h + 2, len(blocks)):
+            if kinds[j] == "chrome":
+                return False
+            if kinds[j] == "short" and j + 1 < len(blocks) and kinds[j + 1] == "prose" and _opening_heading(texts[j], order):
+                return True
+        return False
+
     body_start = (
         first(allowed_prose, start=after) if allowed is None or after <= min(allowed, default=0) else None
     )
     if body_start is None:
         body_start = first(allowed_prose, start=after) or first(allowed_prose)
+    if body_start is not None and after <= body_start - 1 and body_start - 1 not in nav:
+        # a section heading right above the first paragraph ("Key Takeaways:") opens the body
+        h = body_start - 1
+        listed = h > 0 and kinds[h - 1] in ("short", "chrome", "aside") and (
+            blocks[h - 1].lines[-1].number + 1 == blocks[h].lines[0].number
+        )  # the last item of a list (share buttons one per line) is no heading
+        if (
+            kinds[h] == "short"
+            and not listed
+            and h != i_title
+            and (allowed is None or h in allowed)
+            and texts[h].strip().casefold() not in names
+            and (
+                (_opening_heading(texts[h], order) and (texts[h].rstrip().endswith(":") or _more_headings(h)))
+                or _day_heading(blocks, kinds, texts, h, order)
+            )
+        ):
+            body_start = h
     body_end = None
     if body_start is not None:
         body_end = first(lambda i: any(m in texts[i] for m in END_MARKS), start=body_start)
@@ -234,7 +297,9 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     layout = Layout(blocks, kinds, body_start, body_end, header, allowed)
     header["url"] = _own_url(layout, header.get("title")) or _shared_url(texts)  # type: ignore[arg-type]
     if not header["topics"]:
-        header["topics"] = _tag_line(blocks)
+        header["topics"] = _tag_line(blocks) or _listed_after(blocks, kinds, "tags") or _tag_links(blocks)
+    if site is not None and banner.org is None:
+        header["publisher"] = site  # the masthead: the site that published the page
     if hints is not None:
         layout.figure_of = hints.figure_of
         _merge_meta(header, dict(hints.meta))
@@ -290,6 +355,8 @@ _PHOTO_RES = [
     regex.compile(rf"\(\s*(?:{_CREDIT}|Photo|Image)(?:\s+(?:Photo|photo|file|File))?(?:\s*[:/][^)]{{0,60}})?\s*\)\.?$"),
     regex.compile(rf"[.!?]\s+{_CREDIT}\.?$"),
     regex.compile(r"(?:via|/)\s*Getty Images\.?$"),
+    # a caption that ends in its credit: "… in Baghdad on September 19, 2024. Photo: Badr media office"
+    regex.compile(r"[.!?]\s+(?:Photo(?:graph)?|Image|Picture|Photo credit|Credit)\s*[:：]\s*[^.!?:]{2,80}\.?$"),
 ]
 _INLINE_CHROME_RE = regex.compile(
     r"^(?:Advertisement|ADVERTISEMENT|Sponsored|Scroll to continue|Continue reading|"
@@ -297,7 +364,10 @@ _INLINE_CHROME_RE = regex.compile(
     r"Share this (?:article|page|story)\b.*|Share on \w+|Copy link|"
     r"(?:Sign up|Subscribe)\b.{0,120}|Would you like to comment.*|Please read our Comment Policy.*|"
     r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
-    r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
+    r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|A-\s*A\+|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
+    r"Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|"
+    r"(?:Support|Please support|Help (?:us )?support|Donate to)\b.{0,160}\b(?:donat\w*|journalism|reporting)\b.{0,40}|"
+    r"@\w{2,30}|"
     r"Print|Email|End of live (?:updates|coverage)\b.*|(?:Facebook|X|Twitter|WhatsApp|Telegram|LinkedIn|Email|Print)"
     r"(?:\s*[|·,]?\s*(?:Facebook|X|Twitter|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link))+)$"
 )
@@ -319,9 +389,61 @@ def is_photo_caption(text: str) -> bool:
     return bool(text) and len(text) < 600 and any(r.search(text) for r in _PHOTO_RES)
 
 
+_FOOTER_RE = regex.compile(
+    r"^(?:(?:©|\(c\)|Copyright\b)\s*(?:©\s*)?(?:\d{4}|[A-Z][^.]{0,60}\d{4}).{0,120}|"
+    r"[A-Z][\w .&'’-]{1,60}\s*©\s*\d{4}.{0,40}|.{0,120}\bAll rights reserved\b.{0,60})$",
+    regex.I,
+)
+_LEGAL = (
+    r"(?:Terms(?: of (?:Use|Service)| and Conditions| & Conditions)?|Privacy(?: Policy| Notice)?|"
+    r"Cookie (?:Policy|Settings)|Contact(?: Us)?|About(?: Us)?|Accessibility|Sitemap|Careers|Advertise)"
+)
+_LEGAL_ROW_RE = regex.compile(rf"^{_LEGAL}(?:\s*[|·•,/]\s*{_LEGAL})+$", regex.I)
+_ENDNOTE_LINE_RE = regex.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*.{0,200}?(?:https?://|www\.)\S+")
+
+
+def is_footer(text: str) -> bool:
+    """The site's footer: a copyright line ("© 2024 The Midland Courier", "Copyright 2024 The
+    Associated Press. All rights reserved.") or a row of legal links ("Terms of Use | Privacy Policy")."""
+    text = " ".join(text.split())
+    if not text or len(text) > 200:
+        return False
+    if _LEGAL_ROW_RE.match(text) and regex.search(r"\b(?:Terms|Privacy|Cookie)\b", text, regex.I):
+        return True
+    return bool(_FOOTER_RE.match(text)) and not regex.search(r"\b(?:Photo|Image|Picture|Getty)\b|/", text)
+
+
+def is_endnotes(block: Block) -> bool:
+    """A list of endnotes: every line a bracketed or numbered note that cites a URL ("[3] https://…")."""
+    lines = [line.text for line in block.lines if line.text.strip()]
+    return bool(lines) and all(_ENDNOTE_LINE_RE.match(t) for t in lines)
+
+
 def is_inline_chrome(text: str) -> bool:
     text = text.strip()
-    return bool(_INLINE_CHROME_RE.match(text)) or (len(text) < 400 and bool(_COOKIE_RE.search(text)))
+    return (
+        bool(_INLINE_CHROME_RE.match(text))
+        or (len(text) < 400 and bool(_COOKIE_RE.search(text)))
+        or is_credit_line(text)
+    )
+
+
+_CREDIT_SENTENCE_RE = regex.compile(
+    r"^(?:[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,5}\s+(?:reported|wrote|filed) from\s+[A-Z][^.]{1,60}|"
+    r"(?:(?:[A-Z][\w'’.-]*|and|in|writers?|reporters?|correspondents?|staff|,)\s*){1,16}"
+    r"contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)"
+    r"(?:\s+from\s+[A-Z][^.]{1,40})?)\.?$"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """A wire story's closing credits: "Briggs reported from Washington. Associated Press writer
+    Tom Keller in Washington contributed to this report." Every sentence of the line is a credit."""
+    text = " ".join(text.split())
+    if not text or len(text) > 300:
+        return False
+    sentences = [x for x in regex.split(r"(?<=\.)\s+(?=[A-Z])", text) if x.strip()]
+    return all(_CREDIT_SENTENCE_RE.match(x) for x in sentences)
 
 
 def _mark_chrome(blocks: list[Block], kinds: list[str], texts: list[str]) -> None:
@@ -337,6 +459,8 @@ def _mark_chrome(blocks: list[Block], kinds: list[str], texts: list[str]) -> Non
                 kinds[i] = "chrome"
             elif is_banner(text) or is_photo_caption(text) or is_inline_chrome(text):
                 kinds[i] = "aside"
+            elif is_footer(text) or is_endnotes(blocks[i]):
+                kinds[i] = "chrome"  # the site's footer, the endnote list: the article is over
             elif folded in _LIST_HEADINGS:
                 kinds[i] = "aside"
                 j = i + 1
@@ -389,7 +513,7 @@ def _original_link(blocks: list[Block]) -> str | None:
 _BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
 _BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:Written\s+)?By\s+(?=[A-Z\[])")
 _SEPARATOR_RE = regex.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s*/\s+")
-_AND_RE = regex.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+_AND_RE = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*")
 AGENCIES = {
     "reuters", "afp", "ap", "associated press", "the associated press", "agence france-presse",
     "agence france presse", "bloomberg", "xinhua", "anadolu", "anadolu agency", "dpa", "efe", "ani",
@@ -404,6 +528,8 @@ _NOT_NAME_WORDS = {
     "analysis", "policy", "brief", "contrast", "comparison", "contact", "email", "follow", "read", "more",
     "minutes", "min", "photo", "image", "file", "reporting", "editing", "writing", "institute", "center",
     "centre", "university", "foundation", "council", "agency", "ministry", "department", "office",
+    "middle", "east", "africa", "asia", "europe", "world", "region", "gulf", "politics", "economy",
+    "opinion", "security", "business", "sports", "live", "video", "podcast", "podcasts", "events",
 } | {m for m in ("january february march april may june july august september october november december "
                  "monday tuesday wednesday thursday friday saturday sunday").split()}  # fmt: skip
 
@@ -477,7 +603,14 @@ def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.da
     line = block.lines[0].clean
     linked = [_strip_path(line.text[a:b].strip()) for a, b, _ in line.links if line.text[a:b].strip()]
     if not explicit:
-        # no "By": a line that is only links to author pages, or "Name | date"
+        # no "By": people's names and then the dateline, run together on one line by the capture
+        # ("Annika Ross, Dana Whitcombe, and Omar Haddad October 21, 2024, 6:10 pm ET")
+        dates = find_header_dates(text, day_first)
+        if dates and dateline_date(text[dates[0].start :], day_first) is not None:
+            listed = _name_list(text[: dates[0].start].strip(" ,|·•–—-"))
+            if listed:
+                return listed, dates[0].date
+        # a line that is only links to author pages, or "Name | date"
         urls = [u for _, _, u in line.links]
         if linked and len(block.lines) == 1 and regex.fullmatch(r"[\s,&and|·•]*", _without(line.text, line.links)):
             if any(regex.search(r"/(?:authors?|experts?|people|staff|profile|writers?)/", u or "") for u in urls) and all(
@@ -520,7 +653,7 @@ def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.da
         authors = agencies  # "By Reuters Staff": the only byline there is
     if not authors:
         return None
-    return authors, date
+    return [_name_case(a) for a in authors], date
 
 
 def _without(text: str, links) -> str:
@@ -554,6 +687,271 @@ def _is_bio_line(text: str, authors: list[str]) -> bool:
     )
 
 
+# --- the page's own furniture: masthead and menu, kind labels, series, notices -------------------
+
+_NAV_ROW_RE = regex.compile(r"^[^|›»]{1,30}(?:\s[|›»]\s[^|›»]{1,30}){2,}$")
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+                "to", "with", "&"}  # fmt: skip
+_NOTICE_RE = regex.compile(r"^(?:Note|Editor[’']?s\s+[Nn]ote|Programming note|Publication note)\s*[:：]\s*\S")
+
+
+def _nav_run(blocks: list[Block], kinds: list[str], texts: list[str], start: int) -> list[int]:
+    """The blocks of a site menu starting at `start`: at least three one-line items of at most
+    three words on consecutive lines (no blank line between them; "Subscribe" and other chrome
+    among them), or one row "Home | Iraq | Gulf"."""
+    if start < len(blocks) and _NAV_ROW_RE.match(texts[start].strip()):
+        return [start]
+    run: list[int] = []
+    last_line = None
+    j = start
+    while j < len(blocks):
+        t = texts[j].strip()
+        number = blocks[j].lines[0].number
+        if last_line is not None and number != last_line + 1:
+            break
+        short = len(_WORD_RE.findall(t)) <= 3 and len(t) <= 40 and not _FINAL_STOP_RE.search(t)
+        if not (short and kinds[j] in ("short", "aside", "arabic") and dateline_date(t) is None) or _BY_START_RE.match(t):
+            break
+        run.append(j)
+        last_line = blocks[j].lines[-1].number
+        j += 1
+    items = [j for j in run if kinds[j] != "aside"]
+    return run if len(items) >= 3 else []
+
+
+def _masthead(blocks: list[Block], kinds: list[str], texts: list[str]) -> tuple[int, list[int]] | None:
+    """The site's name at the top of the page, over its menu: (index of the name, the menu's blocks).
+    The name is the first line of the page (a skip link may stand above it), shaped as a name:
+    at most seven words, no sentence, label, date or byline."""
+    i = next((j for j in range(min(3, len(blocks))) if kinds[j] != "aside"), None)
+    if i is None or kinds[i] != "short" or len(blocks[i].lines) != 1:
+        return None
+    t = " ".join(texts[i].split())
+    words = _WORD_RE.findall(t)
+    if not 1 <= len(words) <= 7 or len(t) > 60 or t.endswith((".", "!", "?", ":", ",", "/")):
+        return None
+    if t.casefold() in KIND_LABELS or dateline_date(t) is not None or _BY_START_RE.match(t) or is_banner(t):
+        return None
+    if _NAV_ROW_RE.match(t) or not any(c.isalpha() for c in t):
+        return None
+    nav = _nav_run(blocks, kinds, texts, i + 1)
+    return (i, nav) if nav else None
+
+
+def _site_name(text: str, page: str) -> str:
+    """The masthead's name as the site writes it: a logo set in capitals or in lower case
+    ("INSTITUTE FOR THE STUDY OF WAR", "amwaj.media") is the name the page prints elsewhere in
+    mixed case ("Amwaj.media"), else the capitals in title case."""
+    name = " ".join(text.split())
+    if not (name.isupper() or name.islower()):
+        return name
+    for m in regex.finditer(r"(?<![\w.])" + regex.escape(name) + r"(?![\w])", " ".join(page.split()), regex.I):
+        found = m.group(0)
+        if not (found.isupper() or found.islower()):
+            return found
+    return _title_case(name) if name.isupper() else name
+
+
+def _title_case(text: str) -> str:
+    """Capitals as a name is written: "INSTITUTE FOR THE STUDY OF WAR" → "Institute for the Study of War"."""
+    out = []
+    for k, word in enumerate(text.split()):
+        low = word.lower()
+        if k and low in _SMALL_WORDS:
+            out.append(low)
+        else:
+            out.append(regex.sub(r"(?:^|(?<=[-/]))(\w)", lambda m: m[1].upper(), low))
+    return " ".join(out)
+
+
+def _label_case(label: str) -> str:
+    """A kind label as a reader cites it: as printed, but a kicker in capitals ("ANALYSIS") in
+    title case ("Analysis")."""
+    return _title_case(label) if label.isupper() else label
+
+
+def _kind_label(kinds: list[str], texts: list[str], i_title: int | None, nav: set[int], stop: int) -> int | None:
+    """The header's kind label: the one right above the headline (a kicker), else the one
+    nearest the headline outside the site's menu and not listed under a chrome heading."""
+    found = [
+        i for i in range(min(stop, len(texts)))
+        if texts[i].strip().casefold() in KIND_LABELS and not (i > 0 and kinds[i - 1] == "chrome" and i - 1 not in nav)
+    ]  # fmt: skip
+    if not found:
+        return None
+    if i_title is not None:
+        above = next((j for j in range(i_title - 1, -1, -1) if kinds[j] != "aside"), None)
+        if above in found:
+            return above
+    outside = [i for i in found if i not in nav]
+    if not outside:
+        return None
+    return min(outside, key=lambda i: abs(i - (i_title if i_title is not None else 0)))
+
+
+def _series_shaped(text: str) -> bool:
+    t = " ".join(text.split())
+    words = t.split()
+    return (
+        1 <= len(words) <= 5 and len(t) <= 60 and not _FINAL_STOP_RE.search(t) and not t.endswith((":", ",", "/"))
+        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) and t.casefold() not in KIND_LABELS
+        and dateline_date(t) is None and not any(c.isdigit() for c in t)
+    )  # fmt: skip
+
+
+def _breadcrumb_series(blocks: list[Block], kinds: list[str], texts: list[str], i_title, stop: int) -> str | None:
+    """The series a breadcrumb names under a kind ("Policy Analysis / Militia Spotlight", or the
+    item on the line right under "Policy Analysis /"); the headline itself is never the series."""
+    for i in range(min(stop, len(blocks))):
+        m = regex.match(r"^(?P<kind>[^/]{3,40}?)\s*/\s*(?P<rest>[^/]*)$", texts[i].strip())
+        if not m or m["kind"].strip().casefold() not in KIND_LABELS:
+            continue
+        rest = m["rest"].strip()
+        j = i + 1
+        if not rest and j < len(blocks) and j != i_title and kinds[j] == "short":
+            if blocks[j].lines[0].number == blocks[i].lines[-1].number + 1:
+                rest = " ".join(texts[j].split())
+        return rest if rest and _series_shaped(rest) else None
+    return None
+
+
+def _dated_issue(text: str, order: bool | None = None) -> str | None:
+    """The name of a dated issue's title ("Iran Update, October 21, 2024" → "Iran Update"): a name
+    of two or more capitalized words, then the full date, and nothing else."""
+    t = " ".join(text.split())
+    found = find_header_dates(t, order)
+    if not found or found[-1].end != len(t.rstrip(" .")):
+        return None
+    name = t[: found[-1].start].rstrip(" ,:–—-|")
+    words = name.split()
+    if len(words) < 2 or not _series_shaped(name):
+        return None
+    if {w.casefold().strip(",") for w in words} & {"published", "updated", "posted", "last", "date", "dated", "on"}:
+        return None
+    return name
+
+
+def _issue_series(texts: list[str], i_title: int, order: bool | None) -> str | None:
+    """A daily or weekly issue titled by its series and date is part of that series, when the page
+    prints the series' name elsewhere too (its menu, its boilerplate)."""
+    name = _dated_issue(texts[i_title], order)
+    if name is None:
+        return None
+    folded = name.casefold()
+    return name if any(folded in t.casefold() for k, t in enumerate(texts) if k != i_title) else None
+
+
+def _series_blurb(text: str, series: object) -> bool:
+    """A series' boilerplate above the body: a paragraph that opens with the series' name."""
+    if not isinstance(series, str) or not series:
+        return False
+    t = text.strip()
+    return t.startswith((series + " ", "The " + series + " ")) and len(t) < 800
+
+
+def _opening_heading(text: str, order: bool | None) -> bool:
+    """A section heading that opens the body ("Key Takeaways:", "Summary"): a short label, not a
+    sentence, a date, a byline, a kind label or page chrome."""
+    t = " ".join(text.split())
+    words = _WORD_RE.findall(t)
+    if not 1 <= len(words) <= 8 or not t[:1].isupper() or t.endswith((".", ",", ";", "!", "?", "/")):
+        return False
+    folded = t.casefold().rstrip(":")
+    if folded in KIND_LABELS or folded in CHROME_HEADINGS or folded.startswith(("part of a series", "or see part")):
+        return False
+    if dateline_date(t, order) is not None or find_header_dates(t, order) or _BY_START_RE.match(t):
+        return False
+    if is_agency(t) or (_person_name(t) and not t.endswith(":")) or _NAV_RE.search(t):
+        return False
+    return True
+
+
+def _day_heading(blocks: list[Block], kinds: list[str], texts: list[str], h: int, order: bool | None) -> bool:
+    """A live blog's day heading ("Thursday, 8 February 2024") above its first entry: a line that
+    is only a date, when another such line heads later entries of the same page."""
+    day = dateline_date(texts[h], order)
+    if day is None or len(_WORD_RE.findall(texts[h])) > 6:
+        return False
+    return any(
+        kinds[j] == "short" and len(_WORD_RE.findall(texts[j])) <= 6 and (d := dateline_date(texts[j], order)) is not None
+        and d < day and kinds[j + 1 if j + 1 < len(blocks) else j] == "prose"
+        for j in range(h + 2, len(blocks))
+    )  # fmt: skip
+
+
+def _tag_links(blocks: list[Block]) -> list[str]:
+    """Topics from a run of tag links ("<a href=/tags/basra>Basra</a>"): each block only a link
+    to a tag or topic page."""
+    out: list[str] = []
+    for block in blocks:
+        line = block.lines[0].clean
+        links = [(a, b, u) for a, b, u in line.links if u and regex.search(r"/(?:tags?|topics?)/", u)]
+        whole = (
+            len(block.lines) == 1 and len(links) == 1
+            and line.text[links[0][0] : links[0][1]].strip() == line.text.strip()
+        )  # fmt: skip
+        if whole:
+            out.append(line.text.strip())
+        elif out:
+            break
+    return out
+
+
+def _unmarked_byline(blocks: list[Block], kinds: list[str], texts: list[str], i_date: int, bylines: dict) -> int | None:
+    """A byline without "By" next to the dateline: a line that only lists people
+    ("Annika Ross, Dana Whitcombe, Omar Haddad, and Ria Palmer"), or a reporter's name with the
+    @handle on the line under it ("Dilan Sabir" / "@DilanSabir")."""
+
+    def skip(j: int, step: int) -> int:
+        while 0 <= j < len(blocks) and kinds[j] in ("aside", "caption", "url") and not texts[j].strip().startswith("@"):
+            j += step
+        return j
+
+    for j in (skip(i_date - 1, -1), skip(i_date + 1, 1)):
+        if not 0 <= j < len(blocks) or kinds[j] not in ("short", "prose") or len(blocks[j].lines) != 1:
+            continue
+        listed = _name_list(texts[j])
+        if listed:
+            bylines[j] = (listed, None)
+            return j
+        name = " ".join(texts[j].split())
+        handle = texts[j + 1].strip() if j + 1 < len(blocks) else ""
+        if _person_name(name) and regex.fullmatch(r"@\w{2,30}|\S+@\S+\.\w+", handle):
+            bylines[j] = ([_name_case(name)], None)
+            return j
+    return None
+
+
+def _name_list(text: str) -> list[str] | None:
+    """People's names and nothing else, two or more ("A, B, and C", "A and B")."""
+    t = " ".join(text.split())
+    if not t or len(t) > 200 or any(c.isdigit() for c in t) or _FINAL_STOP_RE.search(t):
+        return None
+    parts = [p.strip() for p in _AND_RE.split(t) if p.strip()]
+    if len(parts) < 2 or not all(_person_name(p) for p in parts):
+        return None
+    return [_name_case(p) for p in parts]
+
+
+def _name_case(name: str) -> str:
+    """A name printed in capitals, as it is written: "HAYDER SALMAN" → "Hayder Salman",
+    "ALI AL-TAMIMI" → "Ali al-Tamimi", "SEAN O'BRIEN" → "Sean O'Brien"."""
+    if not name.isupper():
+        return name
+    out = []
+    for k, token in enumerate(name.split()):
+        low = token.lower()
+        if k and low in _PARTICLES:
+            out.append(low)
+            continue
+        word = regex.sub(r"(?:^|(?<=[-'’]))(\w)", lambda m: m[1].upper(), low)
+        m = regex.match(r"^(al|el|ad|an|ar|as|ash|at|az)-(\w.*)$", low)
+        if m and k:
+            word = m[1] + "-" + m[2][:1].upper() + m[2][1:]
+        out.append(word)
+    return " ".join(out)
+
+
 # --- titles -------------------------------------------------------------------------------------
 
 _NAV_RE = regex.compile(r"(?:\s[|›»>]\s.*){2,}|^Home\s*[|›»>/]|\s›\s")
@@ -573,10 +971,15 @@ def _headline_shaped(text: str, kind: str, order: bool | None = None, strict: bo
         return False
     if t.endswith(("/", ":", ",")) or _NAV_RE.search(t):
         return False
+    crumb = regex.match(r"^([^/]{3,40}?)\s*/\s*\S", t)
+    if crumb and crumb[1].strip().casefold() in KIND_LABELS:
+        return False  # a breadcrumb under a kind ("Policy Analysis / Militia Spotlight")
     folded = t.casefold()
     if folded in KIND_LABELS or folded.startswith(("part of a series", "or see part")) or folded.rstrip(":") in CHROME_HEADINGS:
         return False
-    if dateline_date(t, order) is not None or find_header_dates(t, order) and len(words) <= 6:
+    if dateline_date(t, order) is not None:
+        return False
+    if find_header_dates(t, order) and len(words) <= 6 and _dated_issue(t, order) is None:
         return False
     if _BY_START_RE.match(t) or is_banner(t) or is_photo_caption(t) or is_inline_chrome(t):
         return False
@@ -587,21 +990,25 @@ def _headline_shaped(text: str, kind: str, order: bool | None = None, strict: bo
     return True
 
 
-def _title_above(blocks, kinds, texts, anchor: int, order) -> int | None:
+def _title_above(blocks, kinds, texts, anchor: int, order, names: set[str] | frozenset = frozenset()) -> int | None:
     """The headline above the byline or dateline: the top of the run of headline-shaped blocks
     right above it (a standfirst sits between headline and byline), passing over labels, series
     lines, datelines and photo captions; a section label (three words or fewer) above a longer
-    headline is not the headline."""
+    headline is not the headline. The site's name and a desk byline ("Amwaj.media Iraq Desk")
+    between headline and dateline are passed over, and so is a one-paragraph standfirst."""
     run: list[int] = []
     j = anchor - 1
+    passed_standfirst = False
     while j >= 0:
         t = texts[j].strip()
-        folded = t.casefold()
+        folded = " ".join(t.split()).casefold()
         furniture = (
             kinds[j] in ("aside", "url", "caption")
             or folded in KIND_LABELS
             or folded.startswith(("part of a series", "or see part"))
             or dateline_date(t, order) is not None
+            or folded in names
+            or (is_agency(t) and not run)
             or not t
         )
         if furniture:
@@ -610,6 +1017,14 @@ def _title_above(blocks, kinds, texts, anchor: int, order) -> int | None:
             j -= 1
             continue
         if not _headline_shaped(t, kinds[j], order, strict=True):
+            if (
+                not run and not passed_standfirst and j > 0 and kinds[j] == "prose" and len(blocks[j].lines) <= 2
+                and _FINAL_STOP_RE.search(t) and len(_WORD_RE.findall(t)) <= 60
+                and _headline_shaped(texts[j - 1].strip(), kinds[j - 1], order, strict=True)
+            ):  # fmt: skip
+                passed_standfirst = True  # the standfirst under the headline
+                j -= 1
+                continue
             break
         run.append(j)
         j -= 1
@@ -754,7 +1169,7 @@ def _find_publisher(publishers: list[Publisher], page_text: str, urls: list[str]
     for publisher in publishers:
         if any(n.casefold() in folded for n in [publisher.name, *publisher.names]):
             return publisher.name
-    owner = copyright_owner(html_lib.unescape(flat))
+    owner = copyright_owner(html_lib.unescape(page_text))
     if owner is not None:
         return _known_name(publishers, owner) or owner
     return None
@@ -778,7 +1193,7 @@ _COPYRIGHT_RE = regex.compile(
 def copyright_owner(text: str) -> str | None:
     """The name in the site's copyright line ("© 2024 Tigris Monitor. All rights reserved.")."""
     found = None
-    for m in _COPYRIGHT_RE.finditer(text):
+    for m in (m for line in text.splitlines() for m in _COPYRIGHT_RE.finditer(line)):
         name = (m["after"] or m["before"] or "").strip(" .,")
         name = regex.sub(r"\s+(?:All|Some)\b.*$|\s+(?:Media|Group|Ltd|Inc|LLC)\.?$", "", name).strip(" .,")
         if name and name.casefold() not in ("all rights reserved", "all", "copyright") and not name[0].isdigit():
