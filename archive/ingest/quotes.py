@@ -47,11 +47,14 @@ CUE_WORDS = {
     "alleged", "revealed", "echoed", "recalled", "cautioned", "reiterated", "repeated", "charged",
     "countered", "conceded", "observed", "remarked", "adds", "tweeting",
     "according", "writing", "urges", "criticizing", "criticising", "quoted", "quoting", "cited",
+    "accuse", "warn", "call", "describe", "brand", "deny", "vow", "threaten", "urge", "praise",
+    "condemn", "promise", "dismiss", "reject", "insist", "claim", "declare", "stress", "demand",
 }  # fmt: skip
-CUE_WINDOW = 12  # words between a cue and the quotation mark
+CUE_WINDOW = 16  # words between a cue and the quotation mark
 CONTINUES_STATEMENT = regex.compile(
-    r"^\s*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+)?"
-    r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph)\b"
+    r"^\s*(?:the|this|that|its|his|her|their|a|an)\s+(?:\w+\s+){0,2}"
+    r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph|translation|"
+    r"passage|excerpt|wording)\b"
     r"|^\s*(?:it|he|she|they)\b",
     regex.IGNORECASE,
 )
@@ -66,6 +69,9 @@ _TERM_BEFORE_RE = regex.compile(
 )
 # parties whose words are not the armed groups' statements this archive collects
 _OUTSIDER_RE = speakers.OUTSIDER_RE
+_DETERMINER_END_RE = regex.compile(r"\b(?:a|an|the|this|that|its|their)\s*$", regex.IGNORECASE)
+# a quote that modifies the noun after it ("a “wait and see” strategy") names a thing, it is not said
+_NOUN_AFTER_RE = regex.compile(r"\s+(?!(?:and|or|but|that|which|who|as|to|in|on|of|for|from|with|by|at|is|was|were|are|will|would)\b)[a-z]{3,}\b")
 _IT_RE = regex.compile(r"^\s*(?:it|its)\b", regex.IGNORECASE)
 # verbs that go on with a statement already quoted
 _CONTINUING_RE = regex.compile(r"\b(?:concluded|concluding|continued|added|adding|went on|ended|closed)\b", regex.I)
@@ -80,7 +86,6 @@ _ROLE_MENTION_RE = regex.compile(
     rf"\b(?:the|its|the group['’]s)\s+(?:\w+\s+)?(?P<role>{speakers.ROLES})\b", regex.IGNORECASE
 )
 _STATEMENT_NOUN_RE = regex.compile(r"\b(?:statement|message|post|speech|communiqu[eé])\b", regex.IGNORECASE)
-SPEAKERLESS_MIN_WORDS = 6
 WALK_BACK_SENTENCES = 4
 # a sentence ends at its mark, after closing quotes and brackets and footnote markers ("….[3] The")
 _SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“(\[]?[A-Z0-9])")
@@ -302,7 +307,7 @@ def find_renderings(
     ctx = _Context(aliases, article_date, roles)
     ctx.day_first = numeric_order("\n".join(p.text.text for p in paragraphs))
     texts = [p.text.text for p in paragraphs]
-    ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts)
+    ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     drafts: list[RenderingDraft] = []
     for before, paragraph in zip([None, *paragraphs], paragraphs):
         block_quote = _block_quote(before, paragraph, ctx)
@@ -473,10 +478,13 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         elif draft.parent is not None:
             draft.figure = draft.parent.figure
         inner = text[inner_start:inner_end]
-        if draft.speaker_name is None and draft.speaker_org is None and len(inner.split()) < SPEAKERLESS_MIN_WORDS:
-            continue  # a short quote nobody can be named for is the authors' or an onlooker's word
-        if _TERM_BEFORE_RE.search(pre) and len(inner.split()) <= 3:
-            continue  # "said nothing about the “pause”", "dubbed a “manifesto”": a term, not words said
+        if draft.speaker_name is None and draft.speaker_org is None:
+            continue  # words no group or person can be named for ("the directorate said") are no group's statement
+        if len(inner.split()) <= 4 and (
+            (_TERM_BEFORE_RE.search(pre) and len(inner.split()) <= 3)
+            or (_DETERMINER_END_RE.search(pre) and _NOUN_AFTER_RE.match(text[q_end:]))
+        ):
+            continue  # "said nothing about the “pause”", "a “wait and see” strategy": a term, not words said
         if draft.outsider or draft.speaker_name in ctx.outsiders:
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
@@ -644,8 +652,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if speaker is None and _GROUP_HEAD_RE.search(_subject_clause(pre)):
         speaker, source_sentence = _group_before(earlier_here, ctx), None
     named = _statement_owner(pre, ctx) if speaker is None else None
-    intro = _introduced_statement(earlier_here, ctx) if speaker is None and _STATEMENT_NOUN_RE.match(
-        regex.sub(r"^\s*(?:the|this|that|its)\s+(?:\w+\s+)?", "", pre, flags=regex.I)) else None  # fmt: skip
+    intro = _introduced_statement(earlier_here, ctx) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
     if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
         speaker, source_sentence = intro, earlier_here[-1]
     elif named is not None:
@@ -701,7 +708,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
 
 _AFTER_VERBS = "|".join(sorted(w for w in CUE_WORDS if w.isalpha() and w not in {
     "statement", "statements", "message", "communique", "post", "tweet", "speech", "interview",
-    "remarks", "declaration", "read", "reads"}))  # fmt: skip
+    "remarks", "declaration"}))  # fmt: skip
 _PRONOUNS = r"he|she|they|it|the\s+group|the\s+statement|the\s+(?:\w+\s+)?(?:" + speakers.ROLES + r")"
 # "…," said X. / "…," X said. / "…," he added. / "…," according to X.
 _POST_CUE_RE = regex.compile(
@@ -799,6 +806,10 @@ _KNOWN_OUTLET_RE = regex.compile(
     r"(?:The\s+)?Associated\s+Press|Rudaw(?:\s+English)?|Shafaq\s+News(?:\s+Agency)?)\b",
     regex.IGNORECASE,
 )
+_OWN_CHANNEL_RE = regex.compile(
+    r"\b(?:its|his|her|their|the\s+group['’]s)\s+(?:own\s+|official\s+)?(?P<channel>Telegram|X|Twitter|Facebook|Instagram)\s+"
+    r"(?:channel|account|page|feed)\b"
+)
 _CHANNEL_LEAD_RE = regex.compile(
     r"\b(?i:told|to|on|with|by|via|outlet|channel|broadcaster|network|interview|speaking|aired|broadcast)\b[^.;]*$"
 )
@@ -817,6 +828,8 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     Press", but not "told Khazali")."""
     masked = _mask_quotes(sentence)
     m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked)
+    if m is None:
+        m = _OWN_CHANNEL_RE.search(masked)  # "used his Telegram channel on Monday to accuse"
     if m is None:  # a broadcaster the words went to or came through, not the page's own dateline
         m = next((k for k in _KNOWN_OUTLET_RE.finditer(masked) if _CHANNEL_LEAD_RE.search(masked[max(0, k.start() - 60) : k.start()])), None)
     if m is None and aliases is not None:
@@ -932,6 +945,8 @@ def _subject_head(pre: str) -> str | None:
     clause = _mask(_mask_quotes(pre[: found[0]] if found is not None else pre))
     parts = [p for p in regex.split(r"[,;:]\s", clause) if p.strip()]
     last = parts[-1].strip() if parts else ""
+    if regex.fullmatch(r"(?i:its|their)\s+(?:\w+\s+)?(?:statement|text|post|message|communiqu[eé])", last):
+        return "its"  # "Citing an expert group, its statement asserted": the group of the sentence before
     if regex.fullmatch(r"(?:[Tt]hen\s+)?(?:he|she|they|it|He|She|They|It)(?:\s+(?:also|then|later|again))?", last):
         return last.split()[-1] if last.split()[-1].lower() in ("he", "she", "they", "it") else last.split()[0]
     m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", clause) or regex.match(
@@ -1116,7 +1131,7 @@ def _speaker(clause: str, aliases: AliasStore, subject: bool = False) -> tuple[E
 def _name_before_cue(clause: str) -> tuple[None, str] | None:
     """A capitalized name right before a speech verb ("Abu Fadak al-Mohammadawi said"), for
     speakers the alias store does not know yet."""
-    words = _mask(clause).rstrip().split()
+    words = [w.strip(",;") for w in _mask(clause).rstrip().split() if w.strip(",;")]
     for k in range(len(words) - 1, -1, -1):
         if words[k].lower() in CUE_WORDS:
             m = _NAME_BEFORE_CUE_RE.search(" ".join(words[:k]) + " ")

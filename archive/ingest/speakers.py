@@ -28,7 +28,7 @@ ROLES = (
     r"deputy|member|lawmaker|MP|cleric|politician|representative|envoy|minister|adviser|advisor|aide|"
     r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder|"
     # other parties' people, learned too so that their words are told apart
-    r"researcher|analyst|professor|expert|journalist|scholar|fellow|diplomat|ambassador)"
+    r"researcher|analyst|professor|expert|journalist|scholar|fellow|diplomat|ambassador|speaks\s+for)"
 )
 _ROLE_WORD_RE = regex.compile(rf"^(?:{ROLES})$", regex.IGNORECASE)
 _PERSON = (
@@ -66,6 +66,12 @@ class Phrase:
     entity: Entity
     org: str | None
     unnamed: bool = False  # "an unnamed AAH commander": someone of the group, not the group itself
+
+
+_GROUP_NAMED_RE = regex.compile(
+    r"\b(?:for|of|in|with)\s+(?P<org>(?:Kataib|Kata’ib|Saraya|Harakat|Asaib|Liwa|Ansar|Jund|Hezbollah|Hizballah|Hizbullah)"
+    r"(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){1,3})"
+)
 
 
 def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, str | None]]:
@@ -188,9 +194,15 @@ def _org_in(desc: str, before: str, aliases: AliasStore) -> str | None:
     orgs = [m.entity for m in aliases.mentions(desc) if m.entity.kind == "organization"]
     if orgs:
         return orgs[0].en
+    named = _GROUP_NAMED_RE.search(desc)  # "a spokesman for Kataib Imam Ali": a group the store lacks
+    if named is not None and not OUTSIDER_RE.search(named.group("org")):
+        return named.group("org")
     if regex.search(r"\b(?:its|their|the\s+(?:group|movement|militia|faction|organi[sz]ation)['’]s)\b", desc, regex.IGNORECASE):
-        earlier = [m.entity for m in aliases.mentions(before) if m.entity.kind == "organization"]
-        return earlier[-1].en if earlier else None
+        # the group the text has been about: the last one named as a subject, else the last named
+        earlier = [p for p in phrases(before, aliases) if p.entity.kind == "organization"]
+        subjects = [p for p in earlier if not governed(before, p.start, p.end)]
+        chosen = (subjects or earlier)[-1:]
+        return chosen[0].entity.en if chosen else None
     return None
 
 
@@ -202,7 +214,9 @@ OUTSIDER_RE = regex.compile(
     r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
     r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
     r"presenter|interviewer|reporters?|(?i:prime\s+minister|premier|presidency|parliamentary|ministry|"
-    r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government)|MP|lawmakers?)\b)"
+    r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government|"
+    r"commander-in-chief|security\s+media\s+cell)|(?:Brigadier|Major|Lieutenant)(?:\s+General)?|Colonel|"
+    r"Brig\.|Gen\.|Col\.|MP|lawmakers?)\b)"
 )
 # whoever studies or reports on the groups speaks for none of them ("an analyst of Iraqi armed groups")
 _STUDENT_RE = regex.compile(
@@ -212,7 +226,7 @@ _STUDENT_RE = regex.compile(
 _INSIDER_RE = regex.compile(r"\b(?:militias?|factions?|resistance|armed\s+groups?|Hashd|movement|brigades?|muqawama)\b", regex.I)
 
 
-def outsiders(people: list[Entity], texts: list[str]) -> set[str]:
+def outsiders(people: list[Entity], texts: list[str], aliases: AliasStore | None = None) -> set[str]:
     """People the article introduces as another party's (an Iraqi MP of a committee, a Kurdish
     spokesperson, a researcher): no group of the archive's, and an apposition that says so."""
     out: set[str] = set()
@@ -220,9 +234,10 @@ def outsiders(people: list[Entity], texts: list[str]) -> set[str]:
         for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
             name, desc = _clean_name(_group(m, "name")), _group(m, "desc")
             person = next((p for p in people if name and p.en.casefold() == name.casefold()), None)
-            if person is None or person.org:
+            if person is None:
                 continue
-            if _STUDENT_RE.search(desc) or (OUTSIDER_RE.search(desc) and not _INSIDER_RE.search(desc)):
+            group = any(m.entity.kind == "organization" for m in aliases.mentions(desc)) if aliases else bool(person.org)
+            if _STUDENT_RE.search(desc) or (OUTSIDER_RE.search(desc) and not _INSIDER_RE.search(desc) and not group):
                 out.add(person.en)
     return out
 
@@ -299,6 +314,10 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         if _PASSIVE_RE.match(after):
             return True
     words = _WORD_RE.findall(clause[:start])
+    if len(words) >= 2 and words[-1].lower() in ("by", "from", "of") and regex.match(
+        r"(?i:statements?|posts?|messages?|communiqu[eé]s?|speech|video|text)$", words[-2]
+    ):
+        return False  # "a statement by Harakat al-Nujaba": its owner speaks
     conjunct = False
     for word in reversed(words[-8:]):
         low = word.lower().strip(".").removesuffix("’s").removesuffix("'s")
@@ -312,7 +331,7 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         # a verb right before a name takes it as its object ("taunting AAH", "backed KH")
         if low in _SPEAKER_OBJECTS or "-" in low or low in _PARTICIPLE_ADJECTIVES:
             return False  # "quoted an unnamed AAH commander", "Iran-backed KH": the name may speak
-        return low in _GOVERNORS or (word.islower() and low.endswith(("ed", "ing")) and len(low) > 4)
+        return low in _GOVERNORS or (word[1:].islower() and low.endswith(("ed", "ing")) and len(low) > 4)
     return False
 
 
