@@ -485,7 +485,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             or (_DETERMINER_END_RE.search(pre) and _NOUN_AFTER_RE.match(text[q_end:]))
         ):
             continue  # "said nothing about the “pause”", "a “wait and see” strategy": a term, not words said
-        if draft.outsider or draft.speaker_name in ctx.outsiders:
+        if draft.outsider or draft.speaker_name in ctx.outsiders or _OUTSIDER_RE.search(draft.speaker_name or ""):
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
         if previous is not None and previous.speaker_name == draft.speaker_name and draft.speaker_name:
@@ -649,8 +649,12 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         last = ctx.previous.speaker_name if ctx.previous is not None else None
         if found is not None and found[1] != last:
             speaker, source_sentence = found, previous_sentence
-    if speaker is None and _GROUP_HEAD_RE.search(_subject_clause(pre)):
-        speaker, source_sentence = _group_before(earlier_here, ctx), None
+    group_head = _GROUP_HEAD_RE.search(_subject_clause(pre))
+    if speaker is None and group_head:
+        speaker, source_sentence = _group_before(earlier_here, ctx, group_head.group()), None
+        if speaker is None and "coalition" in group_head.group().lower():
+            draft.outsider = True
+            return
     named = _statement_owner(pre, ctx) if speaker is None else None
     intro = _introduced_statement(earlier_here, ctx) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
     if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
@@ -741,8 +745,8 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         return
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
         speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
-    elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx) is not None:
-        speaker = _group_before(earlier_here, ctx)  # "…,” the group said on its Telegram channel
+    elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx, who) is not None:
+        speaker = _group_before(earlier_here, ctx, who)  # "…,” the group said on its Telegram channel
     elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
         intro = _introduced_statement(earlier_here, ctx)
         if intro is not None:  # "KSS said in a statement on May 13 that … “…,” the statement said"
@@ -929,8 +933,14 @@ def _subject_clause(pre: str) -> str:
     return parts[-1].rstrip() if parts else ""
 
 
-def _group_before(earlier_here: list[str], ctx: _Context):
-    """Which group "the group" is: the subject of the nearest sentence before that names one."""
+def _group_before(earlier_here: list[str], ctx: _Context, head: str = "group"):
+    """Which group "the group" is: the subject of the nearest sentence before that names one.
+    "The coalition" is a group only where the article called one so ("the Islamic Resistance in
+    Iraq, a coalition of militias"); else it is the U.S.-led coalition, no group of the archive's."""
+    if "coalition" in head.lower() and not any(
+        regex.search(r"[,—–-]\s*(?:an?\s+)?(?:\w+\s+)?coalition\s+of\b", s) for s in [*earlier_here, *ctx.earlier]
+    ):
+        return None
     for sentence in [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES]:
         found = _speaker(sentence, ctx.aliases, subject=True)
         if found is not None and found[0] is not None and found[0].kind == "organization":
@@ -1010,7 +1020,7 @@ def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
     last = parts[-1] if parts else ""
     if _outsider_subject(last) and not _named_in(last, ctx):
         return True
-    if _outsider_subject(region) and not _named_in(region, ctx) and not _PLAIN_PRONOUN_RE.match(last):
+    if _outsider_subject(region) and not _named_in(region, ctx) and _subject_head(clause) is None:
         return True
     if _PLAIN_PRONOUN_RE.match(last):
         for before in [*reversed(earlier_here), *reversed(ctx.earlier)][:PRONOUN_CHAIN]:
@@ -1044,6 +1054,7 @@ def _named_in(region: str, ctx: _Context) -> bool:
     masked = _mask(region)
     return any(
         not speakers.governed(masked, p.start, p.end) and p.entity.en not in ctx.outsiders
+        and not _OUTSIDER_RE.search(p.entity.en)  # "Kurdistan Regional Government": another party
         for p in speakers.phrases(masked, ctx.aliases)
     )
 
@@ -1151,11 +1162,19 @@ def _mask(clause: str) -> str:
         if masked == out:
             break
         out = masked
+    kept: list[int] = []  # each apposition's closing comma, kept so that the next may open with it
+
+    def blank(m: regex.Match) -> str:
+        kept.append(m.end() - 1)
+        return " " * (len(m.group()) - 1) + ","
+
     while True:  # ", the Badr Organization, which dominates the PMF's apparatus, accusing": both
-        masked = _APPOSITIVE_RE.sub(lambda m: " " * (len(m.group()) - 1) + ",", out)
+        masked = _APPOSITIVE_RE.sub(blank, out)
         if masked == out:
             break
         out = masked
+    for at in kept:  # "X, a member of the council, told": the name and its verb meet again
+        out = out[:at] + " " + out[at + 1 :]
     return _ROLE_APPOSITIVE_RE.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), out)
 
 

@@ -37,7 +37,7 @@ _PERSON = (
 )
 # "Ali al-Husseini, KH's security official," / "Husseini, the group's spokesman,"
 _APPOSITION_AFTER_RE = regex.compile(
-    rf"(?P<name>{_PERSON}),\s+(?P<desc>(?:(?:the|a|an|its|his|their)\s+)?[^,;:“”\"()]{{0,80}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,60}}),"
+    rf"(?P<name>{_PERSON}),\s+(?P<desc>(?:(?:the|a|an|its|his|their)\s+)?[^,;:“”\"()]{{0,80}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,60}})(?:,|\.(?=\s|$)|$)"
 )
 # "KH spokesman Ali al-Husseini" / "the group's spokesman, Ali al-Husseini" / "its leader Qais al-Khazali"
 _APPOSITION_BEFORE_RE = regex.compile(
@@ -313,7 +313,9 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
             return False
         if _PASSIVE_RE.match(after):
             return True
-    words = _WORD_RE.findall(clause[:start])
+    before = clause[:start]
+    cut = max(before.rfind(c) for c in ",;:“”\"()—")  # a word past a comma or quote governs nothing here
+    words = _WORD_RE.findall(before[cut + 1 :] if cut >= 0 else before)
     if len(words) >= 2 and words[-1].lower() in ("by", "from", "of") and regex.match(
         r"(?i:statements?|posts?|messages?|communiqu[eé]s?|speech|video|text)$", words[-2]
     ):
