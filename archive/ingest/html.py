@@ -1,11 +1,17 @@
 """Saved HTML pages, read into the same blocks as a text capture.
 
 BeautifulSoup (with Python's own html.parser) gives the page's structure: which elements are
-paragraphs, headings, figures and captions, which sit inside the <article> and which inside page
+paragraphs, headings, figures and captions, which sit inside the article and which inside page
 chrome (nav, aside, footer, share bars), and the page's metadata (<h1>, <time datetime>, canonical
-link, meta tags). The text of each block is then matched against the raw file, segment by segment
-between tags, so every character keeps its offset in the HTML file and spans stay exact, entities
-included.
+link, meta tags, JSON-LD). Every text node is then found in the raw file: a second pass of the same
+tokenizer records where each run of text between tags starts, so every character keeps its offset
+in the HTML file and spans stay exact, entities included (an entity's characters map to its `&`).
+
+Which blocks are the article's body is trafilatura's reading when it has one (`extract.py`): our
+blocks whose text is one of its lines. Figures, captions and Arabic blocks inside the article stay
+in the body by our structure (trafilatura drops captions). Without a usable reading (none, an error,
+or one covering under a third of our prose) the body is our own: the <article> or <main> holding
+the most paragraph text, outside chrome.
 
 A figure's <figcaption> without "Figure N" gets that label (as characters the archive inserted, at
 no file offset), numbered by the figure's place in the article, so captions read the same as in a
@@ -14,36 +20,47 @@ text capture.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import html as html_lib
+import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import regex
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+from bs4.dammit import EntitySubstitution
+from bs4.element import PreformattedString
 
 from archive.errors import ArchiveError
+from archive.ingest import extract as extract_mod
 from archive.ingest.capture import SYNTHETIC, Block, Capture, Line, MappedText
 from archive.ingest.dates import parse_full_date
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dt", "dd", "td", "th",
                "pre", "address", "caption", "div", "time", "section", "header", "footer", "aside", "nav", "article",
                "main", "figure", "ul", "ol", "table", "tr", "tbody", "thead", "form", "span", "a"}  # fmt: skip
-_CONTAINERS = {"div", "section", "header", "footer", "aside", "nav", "article", "main", "figure", "ul", "ol", "table",
-               "tr", "tbody", "thead", "form", "blockquote", "li", "span", "a", "time"}  # fmt: skip
 _INLINE = {"span", "a", "time"}
+_BLOCKISH = _BLOCK_TAGS - _INLINE  # an element holding one of these is a container, read by its parts
 _KIND_CLASS_RE = regex.compile(
     r"kicker|eyebrow|article-type|content-type|category-label|overline", regex.IGNORECASE
 )
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select")
 _CHROME_TAGS = {"nav", "footer", "aside", "form"}
-_CHROME_RE = regex.compile(
-    r"share|social|newsletter|related|recommend|sidebar|comment|cookie|subscribe|breadcrumb|menu|promo|"
-    r"signup|sign-up|alert|masthead|site-header|site-footer|pager|pagination|tags-list|author-bio|bio",
-    regex.IGNORECASE,
+# page chrome by a word of its class, id or role ("share-bar", "relatedArticles", "rightsidebar"),
+# never by a substring of a word ("commentary", "biography")
+_CHROME_WORD_RE = regex.compile(
+    r"(?:share|social|newsletter|related|recommend|sidebar|comment(?!ar)|cookie|subscri|breadcrumb|menu|"
+    r"promo|signup|alert|masthead|pager|paginat)\w*|\w*(?:sidebar|share|menu)|bios?"
 )
+_CHROME_PAIRS = {("sign", "up"), ("site", "header"), ("site", "footer"), ("tags", "list"), ("author", "bio")}
+_WORD_SPLIT_RE = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
+_BIG_SHARE = 0.5  # a "sidebar" or <form> holding half the page's prose is the page's layout, not chrome
+_MIN_COVER = 0.3  # trafilatura's body must cover this share of our own body's prose to be used
 _EMPHASIS = {"em", "i"}
 _FIGURE_LABEL_RE = regex.compile(r"^\s*Fig(?:ure|\.)\s*\d+", regex.IGNORECASE)
 _IMAGE_RE = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", regex.IGNORECASE)
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 
 
 @dataclass
@@ -51,34 +68,50 @@ class HtmlHints:
     """What the page's structure says, for the layout stage to prefer over text heuristics."""
 
     meta: dict[str, object] = field(default_factory=dict)
-    body: set[int] | None = None  # blocks inside the article and outside chrome
+    body: set[int] | None = None  # blocks of the article's body
     figure_of: dict[int, int] = field(default_factory=dict)  # block -> figure number (<figure> members)
+    body_from: str | None = None  # "trafilatura" or "structure": who chose `body`
 
 
-def html_blocks(capture: Capture) -> tuple[list[Block], HtmlHints]:
-    soup = BeautifulSoup(capture.text, "html.parser")
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+@dataclass(slots=True)
+class _Piece:
+    """What becomes one block: an element read whole, an image, or a run of a container's own
+    text and inline children between its block children (`nodes`)."""
+
+    element: Tag
+    nodes: list
+    figure: Tag | None = None  # the <figure> it belongs to
+    image: bool = False
+
+
+def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Block], HtmlHints]:
+    runs = _TextRuns(capture.text)
+    soup = BeautifulSoup(capture.text, builder=_RecordingBuilder(runs))
+    ld = _json_ld(soup)  # read before the page's scripts go
+    drop, comments = [], []
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            if node.name in _DROP:
+                drop.append(node)
+        elif isinstance(node, Comment):
+            comments.append(node)
+    for comment in comments:
         comment.extract()
-    article = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"})
-    hints = HtmlHints(meta=_meta(soup, article))
-    reader = _Reader(capture)
-    blocks: list[Block] = []
-    body: set[int] = set()
-    figure_number = 0
+    for tag in drop:
+        if not tag.decomposed:  # not inside one already gone
+            tag.decompose()
     root = soup.body or soup
-    for element in _leaf_blocks(root):
-        inside_article = article is not None and (element is article or article in element.parents)
-        chrome = _in_chrome(element, article)
-        figure = element if element.name == "figure" else element.find_parent("figure")
-        if element.name == "img":
-            src = element.get("src") or ""
-            if not src:
-                continue
-            made = reader.image_block(element, str(src))
+    reader = _Reader(capture, runs)
+    blocks: list[Block] = []
+    pieces: list[_Piece] = []
+    figure_of: dict[int, int] = {}
+    figure_number = 0
+    for piece in _pieces(root):
+        element, figure = piece.element, piece.figure
+        if piece.image:
+            made = reader.image_block(element, str(element.get("src") or ""))
         else:
-            made = reader.text_block(element)
+            made = reader.text_block(element, piece.nodes)
         if made is None:
             continue
         if figure is not None:
@@ -89,48 +122,268 @@ def html_blocks(capture: Capture) -> tuple[list[Block], HtmlHints]:
             number = int(figure["data-archive-figure"])
             if element.name == "figcaption" and not _FIGURE_LABEL_RE.match(made.text):
                 made = _labelled(made, number)
-            hints.figure_of[len(blocks)] = number
-        if inside_article and not chrome:
-            body.add(len(blocks))
+            figure_of[len(blocks)] = number
         blocks.append(made)
-    if article is not None:
-        hints.body = body
+        pieces.append(piece)
     if not any(len(b.text.split()) >= 8 for b in blocks):
         raise ArchiveError(f"{capture.path}: no article found in this HTML page (no paragraphs of prose)")
+    prose = _prose_by_element(blocks, pieces)
+    article = _choose_article(soup, prose)
+    hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of)
+    chrome = _Chrome(article, prose)
+    ours = {i for i, p in enumerate(pieces) if _inside(p.element, article) and not chrome(p.element)}
+    if article is not None:
+        hints.body, hints.body_from = ours, "structure"
+    from archive.ingest.layout import block_kind
+
+    kinds = [block_kind(b) for b in blocks]
+    found = extract_mod.extract(capture.text) if use_extractor else None
+    if found is not None:
+        _extracted_body(found, blocks, kinds, ours if article is not None else None, chrome, pieces, hints)
+    blocks, hints = _without_inner_chrome(blocks, kinds, hints)
+    if use_extractor:
+        _fallback_meta(capture, soup, blocks, hints)
     return blocks, hints
 
 
-def _leaf_blocks(root: Tag):
-    """Elements that hold text directly (paragraphs, headings, captions, list items…) and images,
-    in document order, each once: nothing inside an element already read is read again."""
-    taken: set[int] = set()
-    for element in root.descendants:
-        if not isinstance(element, Tag) or any(id(p) in taken for p in element.parents):
+def _without_inner_chrome(blocks: list[Block], kinds: list[str], hints: HtmlHints) -> tuple[list[Block], HtmlHints]:
+    """Blocks without the boxes set inside the article's body that the body leaves out and that
+    hold a heading such as "Related" or "Sign up": the layout ends the body at such a heading, so
+    kept, one would cut the article in two. Arabic blocks and figures always stay."""
+    body = hints.body
+    if not body:
+        return blocks, hints
+    prose_after = [0] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] + (i in body and kinds[i] == "prose")
+    drop: set[int] = set()
+    i = min(body)
+    while i < len(blocks):
+        if i in body:
+            i += 1
             continue
-        if element.name == "img":
-            yield element
-            continue
-        if element.name not in _BLOCK_TAGS:
-            continue
-        if any(isinstance(d, Tag) and d.name in _BLOCK_TAGS - _INLINE for d in element.descendants):
-            continue  # a container: its children are read instead
-        if element.get_text(strip=True):
-            taken.add(id(element))
-            yield element
+        j = i
+        while j < len(blocks) and j not in body:
+            j += 1
+        run = range(i, j)
+        if (
+            prose_after[j] >= 2
+            and any(kinds[k] == "chrome" for k in run)
+            and not any(kinds[k] == "arabic" or k in hints.figure_of for k in run)
+        ):
+            drop.update(run)
+        i = j
+    if not drop:
+        return blocks, hints
+    new_index = {}
+    kept = []
+    for i, block in enumerate(blocks):
+        if i not in drop:
+            new_index[i] = len(kept)
+            kept.append(block)
+    hints.body = {new_index[i] for i in body}
+    hints.figure_of = {new_index[i]: n for i, n in hints.figure_of.items() if i in new_index}
+    return kept, hints
 
 
-def _in_chrome(element: Tag, article: Tag | None) -> bool:
-    for node in [element, *element.parents]:
-        if node is article:
-            return False
-        if not isinstance(node, Tag):
+def _extracted_body(found, blocks, kinds, ours, chrome, pieces, hints) -> None:
+    """The body as trafilatura reads it: our blocks that are its lines, with the figures, captions
+    and Arabic our structure puts between them. Kept only when it covers at least a third of the
+    prose of our own body (of the page outside chrome, without an article)."""
+    texts = [b.text for b in blocks]
+    matched = extract_mod.match_lines(texts, found.lines, skip={i for i, k in enumerate(kinds) if k == "url"})
+    if not matched:
+        return
+    ours_prose = ours if ours is not None else {i for i, p in enumerate(pieces) if not chrome(p.element)}
+    base = sum(len(texts[i]) for i in ours_prose if kinds[i] == "prose")
+    covered = sum(len(texts[i]) for i in matched if kinds[i] in ("prose", "arabic"))
+    if base and covered < _MIN_COVER * base:
+        return
+    keep = {
+        i for i in range(min(matched), max(matched) + 1)
+        if (ours is None or i in ours) and not chrome(pieces[i].element)
+        and (i in hints.figure_of or kinds[i] in ("arabic", "caption") or pieces[i].image)
+    }  # fmt: skip
+    matched = {i for i in matched if not chrome(pieces[i].element)}  # a share bar, a sidebar's teaser
+    if matched:
+        hints.body, hints.body_from = matched | keep, "trafilatura"
+
+
+def _fallback_meta(capture, soup, blocks, hints) -> None:
+    """htmldate's date when neither the page's metadata nor its text gives one; trafilatura's
+    authors when neither names any (people only: not the site's name, no dates)."""
+    from archive.ingest.layout import _person_name, analyse
+
+    meta = hints.meta
+    if "date" in meta and "authors" in meta:
+        return
+    header = analyse(blocks, hints).header  # what the page's text says (bylines, datelines)
+    if "date" not in meta and header.get("date") is None:
+        iso = extract_mod.find_date(capture.text)
+        if iso:
+            meta["date"] = _iso_date(iso)
+    if "authors" not in meta and not header.get("authors"):
+        authors, sitename = extract_mod.metadata_authors(capture.text)
+        names = extract_mod.plausible_authors(authors, [str(meta.get("publisher") or ""), sitename or ""], _person_name)
+        if names:
+            page_text = " ".join(soup.get_text(" ").split())
+            meta["authors"] = [extract_mod.spelled_as_on_page(n, page_text) for n in names]
+    hints.meta = {k: v for k, v in meta.items() if v}
+
+
+def _containers(root: Tag) -> set[int]:
+    """ids of the elements that hold a block element somewhere inside (one pass, bottom up)."""
+    tags = [root, *root.find_all(True)]
+    holding: set[int] = set()
+    for tag in reversed(tags):  # every element's descendants come before it
+        for child in tag.children:
+            if isinstance(child, Tag) and (child.name in _BLOCKISH or id(child) in holding):
+                holding.add(id(tag))
+                break
+    return holding
+
+
+def _is_text(node) -> bool:
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+
+
+def _pieces(root: Tag):
+    """The blocks of the page, in document order, each text once: elements that hold text and no
+    block element (paragraphs, headings, captions, list items…), images, and a container's own
+    text between its block children (an unclosed <p> that html.parser wrapped around a <figure>,
+    text written straight into a <div> beside its paragraphs). Iterative: a page nested a
+    thousand deep is read, not refused."""
+    holding = _containers(root)
+    stack = [(root, iter(root.children), [], root if root.name == "figure" else None)]
+    while stack:
+        container, children, run, figure = stack[-1]
+        child = next(children, None)
+        if child is None:
+            yield from _flush(container, run, figure)
+            stack.pop()
+        elif isinstance(child, Tag):
+            if child.name == "img":
+                yield from _flush(container, run, figure)
+                if child.get("src"):
+                    yield _Piece(child, [child], figure, image=True)
+            elif id(child) in holding:
+                yield from _flush(container, run, figure)
+                stack.append((child, iter(child.children), [], child if child.name == "figure" else figure))
+            elif child.name in _BLOCKISH:
+                yield from _flush(container, run, figure)
+                yield from _whole(child, child if child.name == "figure" else figure)
+            else:
+                run.append(child)
+        elif _is_text(child):
+            run.append(child)
+
+
+def _whole(element: Tag, figure: Tag | None):
+    if element.get_text(strip=True):
+        yield _Piece(element, [element], figure)
+    else:
+        for img in element.find_all("img", src=True):
+            yield _Piece(img, [img], figure, image=True)
+
+
+def _flush(container: Tag, run: list, figure: Tag | None):
+    """A run of inline content: one block when the container writes text of its own there (or in a
+    <b>, <em>…); links and spans side by side with nothing between them stay a block each."""
+    nodes, run[:] = list(run), []
+    if not nodes:
+        return
+    own = any(
+        (_is_text(n) and n.strip()) or (isinstance(n, Tag) and n.name not in _INLINE and n.get_text(strip=True))
+        for n in nodes
+    )
+    if own:
+        yield _Piece(container, nodes, figure)
+        return
+    for n in nodes:
+        if isinstance(n, Tag):
+            yield from _whole(n, figure)
+
+
+def _prose_by_element(blocks: list[Block], pieces: list[_Piece]) -> dict[int, int]:
+    """Characters of prose (blocks of eight words or more) inside each element, by id, outside
+    nav, aside and footer; key 0 is the page's total."""
+    prose: dict[int, int] = {0: 0}
+    for block, piece in zip(blocks, pieces):
+        text = block.text
+        if piece.image or len(text.split()) < 8:
             continue
+        nodes = [piece.element, *piece.element.parents]
+        if any(isinstance(n, Tag) and n.name in ("nav", "aside", "footer") for n in nodes):
+            continue
+        prose[0] += len(text)
+        for node in nodes:
+            prose[id(node)] = prose.get(id(node), 0) + len(text)
+    return prose
+
+
+def _choose_article(soup: BeautifulSoup, prose: dict[int, int]) -> Tag | None:
+    """The <article> or <main> (or role=main) holding the most prose; of nested ones holding nearly
+    as much (half), the innermost. A teaser card that comes first is not the article. None when no
+    such element holds any prose."""
+    candidates = [*soup.find_all(["article", "main"]), *soup.find_all(attrs={"role": "main"})]
+    scored = [(prose.get(id(c), 0), c) for c in candidates]
+    best = max((s for s, _ in scored), default=0)
+    if best == 0:
+        return None
+    good = [c for s, c in scored if s >= 0.5 * best]
+    choice = max(good, key=lambda c: prose.get(id(c), 0))
+    while True:
+        inner = [c for c in good if c is not choice and any(p is choice for p in c.parents)]
+        if not inner:
+            return choice
+        choice = max(inner, key=lambda c: prose.get(id(c), 0))
+
+
+def _inside(element: Tag, article: Tag | None) -> bool:
+    return article is not None and (element is article or any(p is article for p in element.parents))
+
+
+class _Chrome:
+    """Whether an element sits in page chrome: a nav, aside, footer or form, or an element whose
+    class, id or role has a chrome word, between it and the article. An element holding half the
+    page's prose is never chrome by its name (a "sticky-sidebar-relative" wrapper around the body)."""
+
+    def __init__(self, article: Tag | None, prose: dict[int, int]):
+        self.article = article
+        self.prose = prose
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, element: Tag) -> bool:
+        path = []
+        node = element
+        result = False
+        while isinstance(node, Tag) and node is not self.article:
+            if id(node) in self.memo:
+                result = self.memo[id(node)]
+                break
+            path.append(node)
+            if self._own(node):
+                result = True
+                break
+            node = node.parent
+        for n in path:
+            self.memo[id(n)] = result
+        return result
+
+    def _own(self, node: Tag) -> bool:
+        big = self.prose.get(id(node), 0) >= _BIG_SHARE * self.prose[0] > 0
         if node.name in _CHROME_TAGS:
-            return True
-        names = " ".join([*node.get("class", []), str(node.get("id", "")), str(node.get("role", ""))])
-        if names.strip() and _CHROME_RE.search(names):
-            return True
-    return False
+            return not (big and node.name == "form")  # a page inside one <form> (ASP.NET)
+        if big:
+            return False
+        values = [*node.get("class", []), str(node.get("id", "")), str(node.get("role", ""))]
+        for value in values:
+            words = [w.casefold() for w in _WORD_SPLIT_RE.split(value) if w]
+            if any(_CHROME_WORD_RE.fullmatch(w) for w in words):
+                return True
+            if any(pair in _CHROME_PAIRS for pair in zip(words, words[1:])):
+                return True
+        return False
 
 
 def _labelled(block: Block, number: int) -> Block:
@@ -142,27 +395,35 @@ def _labelled(block: Block, number: int) -> Block:
     return Block([Line(line.number, line.start, line.raw, clean), *block.lines[1:]])
 
 
-def _meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
+def _meta(soup: BeautifulSoup, article: Tag | None, ld: dict[str, object] | None = None) -> dict[str, object]:
     """The page's metadata: what its tags say about the article (visible <h1>, <time datetime>,
     canonical link, meta tags, JSON-LD). A fact the page does not state stays out; nothing here may
     raise on a malformed page."""
     try:
-        return _read_meta(soup, article)
+        return _read_meta(soup, article, ld if ld is not None else _json_ld(soup))
     except Exception:  # noqa: BLE001 - metadata is evidence, never a reason to fail ingest
         return {}
 
 
-def _read_meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
+def _read_meta(soup: BeautifulSoup, article: Tag | None, ld: dict[str, object]) -> dict[str, object]:
     from archive.ingest.layout import KIND_LABELS, _person_name, is_agency  # layout reads these pages' text
+
+    metas = soup.find_all("meta")  # once: the page's first tag of each property, and of each name
+    by_property: dict[str, Tag] = {}
+    by_name: dict[str, Tag] = {}
+    for tag in metas:
+        for attr, seen in (("property", by_property), ("name", by_name)):
+            value = tag.get(attr)
+            if isinstance(value, str):
+                seen.setdefault(value, tag)
 
     def content(*names: str) -> str | None:
         for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+            tag = by_property.get(name) or by_name.get(name)
             if tag and str(tag.get("content", "")).strip():
                 return " ".join(str(tag["content"]).split())
         return None
 
-    ld = _json_ld(soup)
     scope = article or soup
     meta: dict[str, object] = {}
     kicker = scope.find(class_=_KIND_CLASS_RE)
@@ -174,7 +435,8 @@ def _read_meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
     meta["title"] = (h1.get_text(" ", strip=True) if h1 else None) or content("og:title", "citation_title")
     authors = [
         " ".join(str(t.get("content", "")).split())
-        for t in soup.find_all("meta", attrs={"name": ["author", "citation_author"]})
+        for t in metas
+        if t.get("name") in ("author", "citation_author")
     ]
     authors = [a for a in authors if a]
     if len(authors) == 1 and "," in authors[0]:
@@ -186,21 +448,24 @@ def _read_meta(soup: BeautifulSoup, article: Tag | None) -> dict[str, object]:
         authors = ld_people or _byline_people(scope, _person_name, is_agency)
     if authors:
         meta["authors"] = authors
-    time = scope.find("time", attrs={"datetime": True})
-    raw_date = (
-        (time["datetime"] if time else None)
-        or content("article:published_time", "citation_publication_date", "date")
-        or ld.get("date")
-    )
-    if raw_date:
-        iso = regex.match(r"\d{4}-\d{2}-\d{2}", str(raw_date))
-        meta["date"] = _iso_date(iso.group()) if iso else parse_full_date(str(raw_date))
+    # the date as the page states it for machines, most specific first: JSON-LD datePublished,
+    # the published-time meta tags, then a <time datetime> in the article (on 36 news pages the
+    # first two were never wrong where present; a <time> can be a related story's)
+    times = [str(t["datetime"]) for t in scope.find_all("time", attrs={"datetime": True}, limit=3)]
+    stated = [ld.get("date"), content("article:published_time", "citation_publication_date", "date"), *times]
+    for raw_date in stated:
+        if raw_date and str(raw_date).strip():
+            iso = regex.match(r"\s*(\d{4}-\d{2}-\d{2})", str(raw_date))
+            meta["date"] = _iso_date(iso.group(1)) if iso else parse_full_date(str(raw_date))
+            if meta["date"]:
+                break
     canonical = soup.find("link", rel="canonical")
     meta["url"] = (str(canonical["href"]) if canonical and canonical.get("href") else None) or content(
         "og:url"
     )
     meta["publisher"] = content("og:site_name", "citation_publisher")
-    tags = [str(t["content"]).strip() for t in soup.find_all("meta", attrs={"property": "article:tag"})]
+    tags = [str(t.get("content", "")).strip() for t in metas if t.get("property") == "article:tag"]
+    tags = [t for t in tags if t]
     if tags:
         meta["topics"] = tags
     return {k: v for k, v in meta.items() if v}
@@ -214,19 +479,26 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, object]:
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(script.string or script.get_text() or "")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
-                continue
-            people = item.get("author") or []
-            for person in people if isinstance(people, list) else [people]:
-                if isinstance(person, dict) and str(person.get("name", "")).strip():
-                    out["authors"].append((str(person.get("@type", "Person")), " ".join(str(person["name"]).split())))  # type: ignore[union-attr]
-            if item.get("datePublished") and "date" not in out:
-                out["date"] = str(item["datePublished"])
+        try:
+            _read_ld(data, out)
+        except Exception:  # noqa: BLE001 - a malformed graph says nothing, and stops nothing
+            continue
     return out
+
+
+def _read_ld(data, out: dict[str, object]) -> None:
+    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    for item in items:
+        if not isinstance(item, dict) or not regex.search(r"Article|BlogPosting", str(item.get("@type", ""))):
+            continue
+        people = item.get("author") or []
+        for person in people if isinstance(people, list) else [people]:
+            if isinstance(person, dict) and str(person.get("name", "")).strip():
+                out["authors"].append((str(person.get("@type", "Person")), " ".join(str(person["name"]).split())))  # type: ignore[union-attr]
+        if item.get("datePublished") and "date" not in out:
+            out["date"] = str(item["datePublished"])
 
 
 def _byline_people(scope: Tag, person_name, is_agency) -> list[str]:
@@ -253,74 +525,220 @@ def _iso_date(text: str) -> dt.date | None:
         return None
 
 
-class _Reader:
-    """Matches an element's text against the raw HTML, giving each character its file offset."""
+class _TextRuns:
+    """The runs of text between tags, as BeautifulSoup's html.parser reads them while it builds
+    the tree (one pass): each run's characters decoded as BeautifulSoup decodes them, with the
+    file offset of each (an entity's characters at its `&`)."""
 
-    def __init__(self, capture: Capture):
+    def __init__(self, raw: str):
+        self.newlines = [0] + [m.end() for m in regex.finditer("\n", raw)]
+        self.starts: list[int] = []
+        self.texts: list[str] = []
+        self.offsets: list[list[int]] = []
+        self._chars: list[str] = []
+        self._offs: list[int] = []
+
+    def at(self, line: int, column: int) -> int:
+        """The offset of html.parser's position (lines counted by \\n only, as it counts them)."""
+        return self.newlines[min(max(line, 1), len(self.newlines)) - 1] + column
+
+    def end(self) -> None:
+        if self._chars:
+            self.starts.append(self._offs[0])
+            self.texts.append("".join(self._chars))
+            self.offsets.append(self._offs)
+            self._chars, self._offs = [], []
+
+    def data(self, at: int, text: str) -> None:
+        self._chars.extend(text)
+        self._offs.extend(range(at, at + len(text)))
+
+    def charref(self, at: int, name: str) -> None:
+        text, _, extra = BeautifulSoupHTMLParser._dereference_numeric_character_reference(name)
+        self._chars.extend(text)
+        self._offs.extend([at] * len(text))
+        self.data(at + 2 + len(name) - len(extra), extra)
+
+    def entityref(self, at: int, name: str) -> None:
+        text = EntitySubstitution.HTML_ENTITY_TO_CHARACTER.get(name)
+        if text is None:  # not an entity: BeautifulSoup keeps "&name" as written
+            self.data(at, "&" + name)
+        else:
+            self._chars.extend(text)
+            self._offs.extend([at] * len(text))
+
+
+class _RecordingParser(BeautifulSoupHTMLParser):
+    """BeautifulSoup's own html.parser, telling `runs` where each piece of text starts. A run ends
+    wherever BeautifulSoup ends a string: at every tag, comment, declaration or instruction."""
+
+    def __init__(self, *args, runs: _TextRuns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.runs = runs
+        self._in_ref = False
+
+    def _at(self) -> int:
+        return self.runs.at(*self.getpos())
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_ref:
+            self.runs.data(self._at(), data)
+        super().handle_data(data)
+
+    def handle_charref(self, name: str) -> None:
+        self.runs.charref(self._at(), name)
+        self._in_ref = True
+        try:
+            super().handle_charref(name)
+        finally:
+            self._in_ref = False
+
+    def handle_entityref(self, name: str) -> None:
+        self.runs.entityref(self._at(), name)
+        self._in_ref = True
+        try:
+            super().handle_entityref(name)
+        finally:
+            self._in_ref = False
+
+    def handle_starttag(self, *args, **kwargs):
+        self.runs.end()
+        return super().handle_starttag(*args, **kwargs)
+
+    def handle_endtag(self, *args, **kwargs):
+        self.runs.end()
+        return super().handle_endtag(*args, **kwargs)
+
+    def handle_comment(self, data: str) -> None:
+        self.runs.end()
+        super().handle_comment(data)
+
+    def handle_decl(self, decl: str) -> None:
+        self.runs.end()
+        super().handle_decl(decl)
+
+    def unknown_decl(self, data: str) -> None:
+        self.runs.end()
+        super().unknown_decl(data)
+
+    def handle_pi(self, data: str) -> None:
+        self.runs.end()
+        super().handle_pi(data)
+
+    def close(self) -> None:
+        super().close()
+        self.runs.end()
+
+
+class _RecordingBuilder(HTMLParserTreeBuilder):
+    """The "html.parser" tree builder, with the parser above (bs4 4.15's `_parser_class` hook)."""
+
+    def __init__(self, runs: _TextRuns):
+        super().__init__()
+        self.runs = runs
+
+    def feed(self, markup) -> None:
+        super().feed(markup, _parser_class=partial(_RecordingParser, runs=self.runs))
+
+
+class _Reader:
+    """Finds each text node of the page among the raw file's runs of text, giving each character
+    its file offset. Text nodes come in document order and each lies between the start tags before
+    and after it, so every lookup is a bisection from there: one pass over the file, no rescans."""
+
+    def __init__(self, capture: Capture, runs: _TextRuns):
         self.capture = capture
         self.raw = capture.text
         self.lines = capture.lines
+        self.runs = runs
+        self.index: dict[str, list[int]] = {}  # text -> the runs that read so, in file order
+        for n, text in enumerate(runs.texts):
+            self.index.setdefault(text, []).append(n)
+            if not text.strip(_ASCII_SPACES):  # BeautifulSoup keeps white space alone as one character
+                self.index.setdefault("\n" if "\n" in text else " ", []).append(n)
+        self.cursor = 0  # the run after the last one matched
+        self.unmatched = 0
 
     def offset(self, element: Tag) -> int:
-        return self.lines.offset(element.sourceline or 1, element.sourcepos or 0)
+        return self.runs.at(element.sourceline or 1, element.sourcepos or 0)
 
     def image_block(self, element: Tag, src: str) -> Block | None:
-        start = self.offset(element)
-        at = self.raw.find(src, start)
-        if at == -1:
+        if not src:
             return None
+        start = self.offset(element)
+        at = self.raw.find(src, start, _tag_end(self.raw, start))
+        if at == -1:
+            return None  # written with entities: no run of the file reads as the URL
         clean = MappedText(src, list(range(at, at + len(src))), [(0, len(src), src)])
         return Block([Line(self.lines.line_of(at), at, self.raw[at : at + len(src)], clean)])
 
-    def text_block(self, element: Tag) -> Block | None:
+    def text_block(self, element: Tag, nodes: list) -> Block | None:
         chars: list[str] = []
         offsets: list[int] = []
         links: list[tuple[int, int, str | None]] = []
         emphasis: list[tuple[int, int]] = []
         breaks: list[int] = []
-        cursor = self.offset(element)
-        segments = self._segments(cursor)
-        for node in element.descendants:
-            if isinstance(node, Tag):
-                if node.name == "br":
-                    breaks.append(len(chars))
-                continue
-            if not isinstance(node, NavigableString) or isinstance(node, Comment):
-                continue
-            text = str(node)
-            mapped = self._match(segments, text)
-            start = len(chars)
-            for c, o in mapped:
-                chars.append(c)
-                offsets.append(o)
-            link = node.find_parent("a")
-            if link is not None and (link is element or element in link.parents):
-                links.append((start, len(chars), str(link.get("href")) if link.get("href") else None))
-            if any(p.name in _EMPHASIS for p in node.parents if p is not element and element in p.parents):
-                emphasis.append((start, len(chars)))
+        for top in nodes:
+            for node in (top, *top.descendants) if isinstance(top, Tag) else (top,):
+                if isinstance(node, Tag):
+                    if node.name == "br":
+                        breaks.append(len(chars))
+                    continue
+                if not _is_text(node):
+                    continue
+                start = len(chars)
+                for c, o in self._match(node):
+                    chars.append(c)
+                    offsets.append(o)
+                link, emphasized = None, False
+                for parent in node.parents:
+                    if parent.name == "a" and link is None:
+                        link = parent
+                    if parent is element:
+                        break
+                    if parent.name in _EMPHASIS:
+                        emphasized = True
+                if link is not None:
+                    links.append((start, len(chars), str(link.get("href")) if link.get("href") else None))
+                if emphasized:
+                    emphasis.append((start, len(chars)))
         lines = self._lines(chars, offsets, links, emphasis, breaks)
         return Block(lines) if lines else None
 
-    def _segments(self, start: int):
-        """Raw text runs after `start`, as (offset, raw text), skipping tags and comments."""
-        raw, pos = self.raw, start
-        while pos < len(raw):
-            if raw.startswith("<!--", pos):
-                end = raw.find("-->", pos)
-                pos = len(raw) if end == -1 else end + 3
-            elif raw[pos] == "<":
-                pos = _tag_end(raw, pos)
-            else:
-                end = raw.find("<", pos)
-                end = len(raw) if end == -1 else end
-                yield pos, raw[pos:end]
-                pos = end
-
-    def _match(self, segments, text: str) -> list[tuple[str, int]]:
-        for offset, segment in segments:
-            if html_lib.unescape(segment) == text:
-                return _decode(segment, offset)
+    def _match(self, node: NavigableString) -> list[tuple[str, int]]:
+        text = str(node)
+        entries = self.index.get(text)
+        if entries:
+            low, high = self._bounds(node)
+            first = max(self.cursor, bisect.bisect_left(self.runs.starts, low))
+            k = bisect.bisect_left(entries, first)
+            if k < len(entries) and self.runs.starts[entries[k]] < high:
+                n = entries[k]
+                self.cursor = n + 1
+                offsets = self.runs.offsets[n]
+                if len(offsets) != len(text):  # white space that BeautifulSoup folded to one character
+                    run = self.runs.texts[n]
+                    offsets = [offsets[run.index(text)] if text in run else offsets[0]]
+                return list(zip(text, offsets))
+        self.unmatched += 1
         return [(c, SYNTHETIC) for c in text]  # not found verbatim: keep the text, claim no offset
+
+    def _bounds(self, node: NavigableString) -> tuple[int, int]:
+        """File offsets of the start tags right before and after `node` in document order."""
+        low, high = 0, len(self.raw)
+        prev = node.previous_element
+        while prev is not None:
+            if isinstance(prev, Tag) and prev.sourceline is not None:
+                low = self.offset(prev)
+                break
+            prev = prev.previous_element
+        nxt = node.next_element
+        while nxt is not None:
+            if isinstance(nxt, Tag) and nxt.sourceline is not None:
+                high = self.offset(nxt)
+                break
+            nxt = nxt.next_element
+        return low, high
 
     def _lines(self, chars, offsets, links, emphasis, breaks) -> list[Line]:
         cuts = [0, *breaks, len(chars)]
@@ -343,6 +761,7 @@ class _Reader:
         return out
 
 
+
 def _tag_end(raw: str, pos: int) -> int:
     quote = None
     for i in range(pos + 1, len(raw)):
@@ -357,32 +776,31 @@ def _tag_end(raw: str, pos: int) -> int:
     return len(raw)
 
 
-_ENTITY_RE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_WHITE_RE = re.compile(r"\s+")  # the stdlib's \s is exactly str.isspace
 
 
-def _decode(segment: str, offset: int) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-    pos = 0
-    for m in _ENTITY_RE.finditer(segment):
-        out.extend((c, offset + pos + k) for k, c in enumerate(segment[pos : m.start()]))
-        out.extend((c, offset + m.start()) for c in html_lib.unescape(m.group()))
-        pos = m.end()
-    out.extend((c, offset + pos + k) for k, c in enumerate(segment[pos:]))
-    return out
-
-
-def _collapse(chars: list[str], offsets: list[int]) -> tuple[str, list[int], dict[int, int]]:
-    """White space folded as a browser shows it; `remap` maps old indexes to new ones."""
+def _collapse(chars: list[str], offsets: list[int]) -> tuple[str, list[int], list[int]]:
+    """White space folded as a browser shows it (each run to one space at its first character's
+    offset); `remap` maps old indexes to new ones."""
+    source = "".join(chars)
     text: list[str] = []
     offs: list[int] = []
-    remap: dict[int, int] = {}
-    for i, (c, o) in enumerate(zip(chars, offsets)):
-        remap[i] = len(text)
-        if c.isspace():
-            if text and text[-1] == " ":
-                continue
-            c = " "
-        text.append(c)
-        offs.append(o)
-    remap[len(chars)] = len(text)
+    remap = [0] * (len(chars) + 1)
+    pos = new = 0
+    for m in _WHITE_RE.finditer(source):
+        a, b = m.span()
+        remap[pos:a] = range(new, new + a - pos)
+        text.append(source[pos:a])
+        offs.extend(offsets[pos:a])
+        new += a - pos
+        remap[a] = new
+        remap[a + 1 : b] = [new + 1] * (b - a - 1)
+        text.append(" ")
+        offs.append(offsets[a])
+        new += 1
+        pos = b
+    remap[pos : len(chars)] = range(new, new + len(chars) - pos)
+    text.append(source[pos:])
+    offs.extend(offsets[pos:])
+    remap[len(chars)] = new + len(chars) - pos
     return "".join(text), offs, remap

@@ -19,6 +19,7 @@ word, parentheses left open in one and closed in the other.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -186,6 +187,11 @@ class RenderingDraft:
 # --- paragraphs ------------------------------------------------------------------------------------
 
 
+REJOIN_WINDOW = 6  # fragments either side where a column cut's continuation may be printed
+DUPLICATE_WINDOW = 12
+DUPLICATE_MIN_WORDS = 5
+
+
 @dataclass(slots=True)
 class Body:
     paragraphs: list[Paragraph]
@@ -200,10 +206,16 @@ def read_body(layout: Layout) -> Body:
         i for i in range(len(layout.blocks)) if layout.in_body(i) and layout.kinds[i] in ("prose", "short")
     ]
     texts = {i: layout.blocks[i].text for i in ids}
+    # a fragment a column layout printed twice: a sentence's worth of text found again, whole,
+    # in a longer block near it (a one-word heading inside a paragraph is no repetition)
     duplicates = [
-        i for i in ids if any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j] for j in ids)
-    ]
-    ids = [i for i in ids if i not in duplicates]
+        i for k, i in enumerate(ids)
+        if len(texts[i].split()) >= DUPLICATE_MIN_WORDS
+        and any(j != i and len(texts[j]) > len(texts[i]) and texts[i] in texts[j]
+                for j in ids[max(0, k - DUPLICATE_WINDOW) : k + DUPLICATE_WINDOW + 1])
+    ]  # fmt: skip
+    dropped = set(duplicates)
+    ids = [i for i in ids if i not in dropped]
     links = _rejoin(ids, texts)
     is_continuation = set(links.values())
     paragraphs, headings = [], []
@@ -236,14 +248,15 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
-    """Which fragment continues which: best evidence first, each fragment used once each way."""
+    """Which fragment continues which: best evidence first, each fragment used once each way;
+    a continuation is looked for among the six fragments either side (linear in the body)."""
     candidates = []
-    for a in ids:
+    for k, a in enumerate(ids):
         if _FINAL_RE.search(texts[a]):
             continue
         open_parens = texts[a].count("(") - texts[a].count(")")
-        for b in ids:
-            if b == a or abs(ids.index(b) - ids.index(a)) > 6:
+        for b in ids[max(0, k - REJOIN_WINDOW) : k + REJOIN_WINDOW + 1]:
+            if b == a:
                 continue
             head = texts[b]
             closes_first = _closes_before_opening(head)
@@ -873,11 +886,11 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
     if not names or (draft.date is not None and draft.channel is not None):
         return
     forms = {f for n in names for f in (n, *speakers.short_forms(n))}
-    pattern = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
+    pattern = _names_pattern(frozenset(forms))
     around = [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES] + later_here[:1]
     later = set(later_here[:1])
     own_forms = {draft.speaker_name, *speakers.short_forms(draft.speaker_name)} if draft.speaker_name else set()
-    own_name = regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in own_forms)) if own_forms else None
+    own_name = _names_pattern(frozenset(own_forms)) if own_forms else None
     for sentence in around:
         masked = _mask(sentence)
         if sentence in later and not (own_name is not None and own_name.search(masked)):
@@ -896,6 +909,12 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
             draft.date = day
         if draft.date is not None and draft.channel is not None:
             return
+
+
+@functools.lru_cache(maxsize=512)
+def _names_pattern(forms: frozenset[str]) -> regex.Pattern:
+    """Any of `forms` as a whole word (compiled once per set of names)."""
+    return regex.compile("|".join(rf"(?<!\w){regex.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)))
 
 
 def _main_clause(sentence: str) -> str:
