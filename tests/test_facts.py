@@ -476,3 +476,173 @@ def test_a_tags_list_gives_the_topics(tmp_path, ctx):
         "Related News\nDrone attack targets Ain al-Asad base\n"
     )
     assert ingest_text(tmp_path, ctx, text).topics == ["Al-Nujaba", "Akram al-Kaabi", "US forces"]
+
+
+# --- round 3: bylines without "By", reports, summaries, link lists, run-together tags -----------
+
+HEADLINE = "KRG condemns drone attack near Erbil airport as armed factions claim responsibility"
+STANDFIRST = "The Kurdistan Region's Ministry of Interior called the attack a terrorist act."
+
+
+@pytest.mark.parametrize(
+    "header, authors",
+    [
+        (f"{HEADLINE}\n{STANDFIRST}\nShivan Mahmoud\n03 Jan 2024 • 13:20\n", ["Shivan Mahmoud"]),
+        (f"{HEADLINE}\n{STANDFIRST}\nHayder Nasrawi\nMarch 6, 2024\n", ["Hayder Nasrawi"]),
+        # the reporter's place between name and dateline
+        (f"{HEADLINE}\nFactions promise retaliation\nLayla Kareem\nBaghdad\nPublished date: 12 February 2024 14:37 GMT\n",
+         ["Layla Kareem"]),
+        # a link label or a wire agency above the dateline is no reporter
+        (f"{HEADLINE}\nShort Url\nhttps://arab.news/w8r4c\nUpdated 19 March 2024\n", []),
+        (f"{HEADLINE}\nReuters\nMarch 19, 2024 15:47\n", []),
+    ],
+)
+def test_a_name_line_over_the_dateline_is_the_byline_not_the_title(tmp_path, ctx, header, authors):
+    article = ingest_text(tmp_path, ctx, f"{header}\n{PROSE}\n\n{PROSE2}\n")
+    assert article.title == HEADLINE
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Brussels, 27 June 2024", D(2024, 6, 27)),
+        ("Baghdad/Brussels, 27 June 2024", D(2024, 6, 27)),
+        ("Iran Update, October 21, 2024", None),  # two words: a dated issue's title, not a place
+        ("Baqubah, 11 May 2024, aired on Al-Ghadeer TV.", None),
+    ],
+)
+def test_a_place_and_date_line_is_a_dateline(line, expected):
+    assert dateline_date(line) == expected
+
+
+REPORT = (
+    "Iraq's Resistance Factions at the Crossroads\n\nMiddle East Report N°247\nBrussels, 27 June 2024\n\n"
+    "Crisis Group Middle East Report N°247, 27 June 2024 Page 9\n\nIII. The Factions and the Government\n\n"
+    f"A. A Truce with Conditions\n\n{PROSE}\n\nCrisis Group Middle East Report N°247, 27 June 2024 Page 10\n\n"
+    f"B. Badr in the Middle\n\n{PROSE2}\n\nBaghdad/Brussels, 27 June 2024\n\nInternational Crisis Group\nHeadquarters\n"
+    "Avenue Louise 235, 1050 Brussels, Belgium\n"
+)
+
+
+def test_a_report_excerpt_cover_headers_and_back_matter(tmp_path, ctx):
+    article = ingest_text(tmp_path, ctx, REPORT)
+    assert (article.date, article.kind, article.publisher) == (
+        D(2024, 6, 27), "Middle East Report", "International Crisis Group"
+    )
+    layout = layout_of(tmp_path, REPORT)
+    # the body opens at the chapter heading over the first section heading, and ends at the last paragraph
+    assert layout.blocks[layout.body_start].text == "III. The Factions and the Government"
+    assert layout.blocks[layout.body_end].text == PROSE2
+    # the running page headers inside the body are not prose
+    assert [layout.kinds[i] for i, b in enumerate(layout.blocks) if b.text.endswith(("Page 9", "Page 10"))] == ["aside"] * 2
+    assert set(article.headings) == {"III. The Factions and the Government", "A. A Truce with Conditions",
+                                     "B. Badr in the Middle"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "header, first",
+    [
+        # a news page's two summary bullets under the byline are not body
+        ("Updated 19 March 2024\nReuters\nMarch 19, 2024 15:47\nFollow\n"
+         "Abu Ali Al-Askari accuses rival faction of trading resistance for government posts\n"
+         "Government says all armed groups must respect the decisions of the state\n", PROSE),
+        # a think-tank summary under the authors' bios and the kind label printed again
+        ("by Yasmin Qadir, Thomas Brandt\nApr 14, 2020\nAbout the Authors\nYasmin Qadir\n"
+         "Yasmin Qadir is a research assistant at The Washington Institute.\nBrief Analysis\n"
+         "Kataib Hezbollah and its allies are using the emergency to recast themselves as defenders of health.\n", PROSE),
+        # a news agency's dateline on its own line opens the story
+        ("25/03/2024 13:42\nBaghdad-INA\n", "Baghdad-INA"),
+        ("March 5, 2024\nBAGHDAD (Reuters) -\n", "BAGHDAD (Reuters) -"),
+    ],
+)
+def test_where_the_body_starts(tmp_path, ctx, header, first):
+    text = f"Brief Analysis\n{HEADLINE}\n{header}{PROSE}\n{PROSE2}\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.blocks[layout.body_start].text == first
+    assert first not in ingest_text(tmp_path, ctx, text).headings
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # related headlines under "Read more" are not section headings
+        "Read more\nIraq's Sudani walks a tightrope between Washington and Tehran\nWhy Iraq's dollar crisis refuses to go away",
+        # the site's description of itself
+        "Middle East Eye is an independent news organisation covering the Middle East and North Africa.\n"
+        "Read more\nIraq: Kataib Hezbollah announces suspension of attacks on US troops",
+        # a sign-off and the publisher's address after the last paragraph
+        "Baghdad/Brussels, 27 June 2024\n\nInternational Crisis Group\nHeadquarters",
+    ],
+)
+def test_what_follows_the_last_paragraph_is_not_body(tmp_path, ctx, closing):
+    text = f"Middle East Eye\nNews\nOpinion\nVideo\n{HEADLINE}\nBy Layla Kareem\n12 February 2024\n\n{PROSE}\n\n{PROSE2}\n\n{closing}\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.blocks[layout.body_end].text == PROSE2
+    assert ingest_text(tmp_path, ctx, text).headings == []
+
+
+def test_a_quoted_phrase_between_paragraphs_is_a_subhead(tmp_path):
+    text = f"{HEADLINE}\nBy Layla Kareem\n12 February 2024\n\n{PROSE}\n\n'A blatant assassination'\n{PROSE2}\n\n{PROSE}\n"
+    layout = layout_of(tmp_path, text)
+    assert [layout.blocks[i].text for i in layout.subheads] == ["'A blatant assassination'"]
+
+
+@pytest.mark.parametrize(
+    "tags, topics",
+    [
+        # items run together: split into the names the page uses elsewhere
+        ("Topics: Iraq Kataib Hezbollah Asaib Ahl al-Haq", ["Iraq", "Kataib Hezbollah", "Asaib Ahl al-Haq"]),
+        ("Topics: Iraq, Kataib Hezbollah", ["Iraq", "Kataib Hezbollah"]),
+        # a name the page prints whole stays whole
+        ("Tags: Popular Mobilization Forces", ["Popular Mobilization Forces"]),
+        # no split covers it: kept as printed
+        ("Tags: Baghdad talks", ["Baghdad talks"]),
+    ],
+)
+def test_topics_run_together_are_split_as_the_page_names_them(tmp_path, ctx, tags, topics):
+    body = (
+        "Kataib Hezbollah accused Asaib Ahl Al-Haq of selling out the resistance in Iraq, a claim the "
+        "Popular Mobilization Forces did not answer."
+    )
+    text = f"{HEADLINE}\nBy Layla Kareem\n12 February 2024\n\n{body}\n\n{PROSE2}\n\n{tags}\n"
+    assert ingest_text(tmp_path, ctx, text).topics == topics
+
+
+@pytest.mark.parametrize(
+    "footer, regions",
+    [
+        ("Regions & Countries\nIraq\nStay up to date with our analysis\nGet the latest from The Washington Institute", ["Iraq"]),
+        ("Regions & Countries\nIraq\nSyria\nSign up for our newsletter", ["Iraq", "Syria"]),
+    ],
+)
+def test_newsletter_calls_are_not_regions(tmp_path, ctx, footer, regions):
+    text = f"{HEADLINE}\nBy Layla Kareem\n12 February 2024\n\n{PROSE}\n\n{PROSE2}\n\n{footer}\n"
+    assert ingest_text(tmp_path, ctx, text).regions == regions
+
+
+@pytest.mark.parametrize(
+    "top, publisher, url",
+    [
+        ("Al-Monitor\nThe Pulse of the Middle East\nIraq\n", "Al-Monitor", None),
+        ("Arab News\nMain category\nWorld\nBusiness\n", "Arab News", None),
+        ("", None, None),
+    ],
+)
+def test_a_logo_over_its_slogan_names_the_publisher(tmp_path, ctx, top, publisher, url):
+    text = f"{top}{HEADLINE}\n{STANDFIRST}\nHayder Nasrawi\nMarch 6, 2024\n\n{PROSE}\n\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert (article.publisher, article.url) == (publisher, url)
+
+
+def test_a_short_url_label_gives_the_pages_address(tmp_path, ctx):
+    text = f"{HEADLINE}\nShort Url\nhttps://arab.news/w8r4c\nUpdated 19 March 2024\n\n{PROSE}\n\n{PROSE2}\n"
+    assert ingest_text(tmp_path, ctx, text).url == "https://arab.news/w8r4c"
+
+
+def test_the_byline_is_never_the_title(tmp_path, ctx):
+    # headline and standfirst run together into one paragraph: no headline, but not the byline either
+    text = f"{HEADLINE}\n{STANDFIRST}\n\nHayder Nasrawi\nMarch 6, 2024\n\n{PROSE}\n\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.authors == ["Hayder Nasrawi"]
+    assert article.title != "Hayder Nasrawi"

@@ -147,10 +147,11 @@ class MappedText:
         for offset in self.offsets[start:end]:
             if offset == SYNTHETIC or (offset == last and ranges):
                 continue  # an inserted space; or the second character an entity decoded to
+            end_at = _char_end(lines, offset)
             if ranges and last is not None and offset > last and _glued(lines, last, offset):
-                ranges[-1] = (ranges[-1][0], offset + 1)
+                ranges[-1] = (ranges[-1][0], end_at)
             else:
-                ranges.append((offset, offset + 1))
+                ranges.append((offset, end_at))
             last = offset
         return ranges
 
@@ -162,6 +163,16 @@ _TEXT_MARKUP_GAP_RE = regex.compile(
     r"(?:\s|[\[\]*]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"
 )
 _HTML_ENTITY_RE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _char_end(lines: LineIndex | None, offset: int) -> int:
+    """Where the file character(s) behind clean character at `offset` end: after the whole entity
+    (`&hellip;`) when an HTML page wrote it as one."""
+    if lines is not None and lines.html and lines.text[offset : offset + 1] == "&":
+        entity = _HTML_ENTITY_RE.match(lines.text, offset)
+        if entity is not None:
+            return entity.end()
+    return offset + 1
 
 
 def _glued(lines: LineIndex | None, last: int, offset: int) -> bool:

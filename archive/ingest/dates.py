@@ -263,15 +263,25 @@ def _numeric_order(text: str) -> bool | None:
     return None
 
 
+# a report's place line before its date ("Brussels, 27 June 2024", "Baghdad/Brussels, 27 June 2024"):
+# one place name, or several joined by slashes; two words are not read ("Iran Update, October 21,
+# 2024" is a dated issue's title, not a dateline)
+_PLACE_RE = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s*/\s*\p{Lu}[\p{L}'’.-]+)*\s*,\s*(?=\S)")
+
+
 def dateline_date(text: str, day_first: bool | None = None) -> dt.date | None:
     """The date of a line that is a dateline and nothing else: one date, in any style, with only
     labels, a weekday, a time and separators around it ("Published 13/02/2024 18:40",
-    "Tuesday 13 February 2024", "December 30, 2019 / 8:06 AM / Updated 2 hours ago"). When the line
-    gives two dates ("Published … · Updated …"), the first (the publication) is the one."""
+    "Tuesday 13 February 2024", "December 30, 2019 / 8:06 AM / Updated 2 hours ago"), or a place
+    before it ("Brussels, 27 June 2024", "Baghdad/Brussels, 27 June 2024"). When the line gives two
+    dates ("Published … · Updated …"), the first (the publication) is the one."""
     try:
         text = text.strip()
         if not text or len(text) > 160:
             return None
+        place = _PLACE_RE.match(text)
+        if place is not None and _find_header_dates(text[place.end() :], day_first):
+            text = text[place.end() :]
         found = _find_header_dates(text, day_first)
         if not found:
             return None

@@ -51,6 +51,9 @@ class Layout:
     header: dict[str, object] = field(default_factory=dict)
     allowed: set[int] | None = None  # from an HTML page's structure: blocks of the article proper
     figure_of: dict[int, int] = field(default_factory=dict)  # from an HTML page: <figure> members
+    # body blocks the page sets as section headings although a heading test on the text alone
+    # would refuse them: a quoted phrase on its own line between paragraphs ("'A blatant assassination'")
+    subheads: set[int] = field(default_factory=set)
 
     def in_body(self, index: int) -> bool:
         if self.allowed is not None and index not in self.allowed:
@@ -154,6 +157,7 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         return (
             texts[i].strip().casefold() not in names
             and i not in nav
+            and i != i_by  # the byline is never the headline
             and (masthead is None or i != masthead[0])
             and (allowed is None or i in allowed or not allowed)
             and _headline_shaped(texts[i], kinds[i], order, strict=strict)
@@ -191,6 +195,12 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         if kinds[i_series - 1] == "short" and len(kind_line.split()) <= 4 and kind_line[:1].isupper():
             header["kind"] = kind_line
     if "kind" not in header:
+        # a numbered report's label on its cover ("Middle East Report N°247"): the kind is the label
+        i_report = first(lambda i: i != i_title and bool(_REPORT_LABEL_RE.match(" ".join(texts[i].split()))),
+                         stop=min(header_stop, 15))  # fmt: skip
+        if i_report is not None:
+            header["kind"] = _REPORT_LABEL_RE.match(" ".join(texts[i_report].split()))["kind"]
+    if "kind" not in header:
         # a known label printed in the header ("Brief Analysis", a kicker "ANALYSIS"), not the
         # site's menu item of that name nor a label listed under "Recommended" at the foot
         top = max((i for i in (i_title, i_by, i_date) if i is not None), default=None)
@@ -218,7 +228,8 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     ) not in (i_series, i_part1):
         # a think-tank page's summary: one sentence right under the byline or dateline, above the
         # prose (on a news page the first paragraph is often one sentence too, so only there)
-        nxt = first(lambda i: kinds[i] not in ("aside", "url"), start=after)
+        # (the authors' bios under "About the Authors" and the kind label again may stand between)
+        nxt = first(lambda i: kinds[i] not in ("aside", "url") and not _header_bio(texts[i], authors), start=after)
         if nxt is not None and _standfirst(blocks[nxt], texts[nxt]) and nxt + 1 < len(blocks):
             later = first(lambda i: kinds[i] == "prose", start=nxt + 1)
             if later is not None:
@@ -256,7 +267,24 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     )
     if body_start is None:
         body_start = first(allowed_prose, start=after) or first(allowed_prose)
-    if body_start is not None and after <= body_start - 1 and body_start - 1 not in nav:
+    # a news page's summary bullets under the byline: lines shaped as headlines (no sentence ends)
+    # standing above the first paragraph
+    for _ in range(3):
+        if body_start is None or not markers or not _summary_bullet(blocks, kinds, texts, body_start, order):
+            break
+        sentence = first(lambda i: allowed_prose(i) and bool(_FINAL_STOP_RE.search(texts[i].strip())), start=body_start + 1)
+        if sentence is None:
+            break
+        body_start = first(allowed_prose, start=body_start + 1)
+        after = max(after, body_start)
+    if (
+        body_start is not None and body_start > 0 and after <= body_start - 1 and kinds[body_start - 1] == "short"
+        and _place_dateline(texts[body_start - 1], names)
+    ):  # fmt: skip
+        # a news agency's dateline on its own line ("Baghdad-INA") opens the story; it is no heading
+        body_start -= 1
+        kinds[body_start] = "aside"
+    elif body_start is not None and after <= body_start - 1 and body_start - 1 not in nav:
         # a section heading right above the first paragraph ("Key Takeaways:") opens the body
         h = body_start - 1
         listed = h > 0 and kinds[h - 1] in ("short", "chrome", "aside") and (
@@ -274,6 +302,13 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             )
         ):
             body_start = h
+            # a higher heading right above it ("III. The Factions…" over "A. A Truce…") opens it too
+            while (
+                h - 1 >= after and kinds[h - 1] == "short" and h - 1 != i_title and h - 1 not in nav
+                and _numbered_heading(texts[h - 1]) and _numbered_heading(texts[h])
+            ):  # fmt: skip
+                h -= 1
+                body_start = h
     body_end = None
     if body_start is not None:
         body_end = first(lambda i: any(m in texts[i] for m in END_MARKS), start=body_start)
@@ -285,19 +320,35 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             chrome = first(lambda i: kinds[i] == "chrome", start=body_start + 1)
             body_end = (chrome - 1) if chrome is not None else len(blocks) - 1
         # what closes an article without being its prose: credits, share bars, the authors' bios
+        marked = any(m in texts[body_end] for m in END_MARKS)
         while body_end > body_start and (
             kinds[body_end] == "aside"
             or (allowed is not None and body_end not in allowed)
             or _is_bio_line(texts[body_end], authors)
+            or _site_blurb(texts[body_end], names)
+            # short lines after the last paragraph head nothing: a sign-off ("Baghdad/Brussels,
+            # 27 June 2024"), the publisher's name and address
+            or (kinds[body_end] == "short" and not marked and allowed is None)
         ):
             body_end -= 1
     header["topics"] = _listed_after(blocks, kinds, "topics")
     header["regions"] = _listed_after(blocks, kinds, "regions & countries") or _listed_after(blocks, kinds, "regions")
     header["also_available_in"] = _listed_after(blocks, kinds, "also available in")
     layout = Layout(blocks, kinds, body_start, body_end, header, allowed)
-    header["url"] = _own_url(layout, header.get("title")) or _shared_url(texts)  # type: ignore[arg-type]
+    if body_start is not None and body_end is not None:
+        layout.subheads = {
+            i for i in range(body_start + 1, body_end)
+            if kinds[i] == "short" and kinds[i - 1] == "prose" and kinds[i + 1] == "prose" and _quoted_subhead(texts[i])
+        }  # fmt: skip
+    header["url"] = (
+        _own_url(layout, header.get("title")) or _shared_url(texts) or _labelled_url(blocks, kinds)  # type: ignore[arg-type]
+    )
     if not header["topics"]:
         header["topics"] = _tag_line(blocks) or _listed_after(blocks, kinds, "tags") or _tag_links(blocks)
+    if site is None and banner.org is None:
+        # a logo line over the site's slogan ("Al-Monitor" / "The Pulse of the Middle East"), else
+        # the organization over its address at the back ("International Crisis Group" / "Headquarters")
+        site = _logo_name(blocks, kinds, texts, i_title, order) or _imprint_org(texts, kinds)
     if site is not None and banner.org is None:
         header["publisher"] = site  # the masthead: the site that published the page
     if hints is not None:
@@ -311,6 +362,87 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         if original is not None:
             header["url"] = original
     return layout
+
+
+_REPORT_LABEL_RE = regex.compile(
+    r"^(?P<kind>(?:\p{Lu}[\p{L}&'’-]*\s+){0,4}(?:Report|Briefing|Brief|Paper|Memo|Backgrounder))\s*"
+    r"(?:N[°º]|No\.?|Nr\.?|Number|#)\s*\d{1,5}$"
+)
+
+
+def _header_bio(text: str, authors: list[str]) -> bool:
+    """The authors' bios between the byline and the summary: "About the Authors", an author's
+    name on its own, "X is a fellow at …", and the kind label printed again."""
+    t = " ".join(text.split())
+    folded = t.casefold().rstrip(":")
+    if folded in ("about the authors", "about the author") or folded in KIND_LABELS:
+        return True
+    return any(folded == a.casefold() or _is_bio_line(t, [a]) for a in authors)
+
+
+def _summary_bullet(blocks: list[Block], kinds: list[str], texts: list[str], i: int, order) -> bool:
+    """A summary bullet under a news page's byline ("Government says all armed groups must respect
+    the decisions of the state"): one line, prose-length, shaped as a headline (it ends no sentence),
+    with a capitalized line after it (not a sentence the capture broke in two)."""
+    t = texts[i].strip()
+    if kinds[i] != "prose" or len(blocks[i].lines) != 1 or _FINAL_STOP_RE.search(t) or t.endswith((":", ",", ";")):
+        return False
+    if not _headline_shaped(t, kinds[i], order) or not t[:1].isupper():
+        return False
+    nxt = next((j for j in range(i + 1, len(blocks)) if kinds[j] not in ("aside", "url")), None)
+    return nxt is not None and texts[nxt].strip()[:1].isupper() or (nxt is not None and texts[nxt].strip()[:1] in "“\"'‘")
+
+
+_PLACE_DATELINE_RE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{L}'’.]+(?:[\s/]\p{Lu}[\p{L}'’.]+){0,2})\s*(?:[-–—]\s*(?P<agency>[\w.'’ ]{2,30}?)|"
+    r"\(\s*(?P<paren>[\w.'’ ]{2,30}?)\s*\))\s*[-–—:]?$"
+)
+
+
+def _place_dateline(text: str, names: set[str] | frozenset = frozenset()) -> bool:
+    """A news agency's dateline on its own line: the place and the agency ("Baghdad-INA",
+    "BAGHDAD (Reuters) -"). The agency is a known one, the site's name, or an acronym."""
+    m = _PLACE_DATELINE_RE.match(" ".join(text.split()))
+    if not m:
+        return False
+    agency = (m["agency"] or m["paren"] or "").strip()
+    return is_agency(agency) or agency.casefold() in names or bool(regex.fullmatch(r"\p{Lu}{2,6}", agency))
+
+
+_OUTLINE_RE = regex.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\p{Lu}")
+
+
+def _numbered_heading(text: str) -> bool:
+    """A heading numbered as an outline ("III. The Factions and the Government", "A. A Truce…", "2.1 Scope")."""
+    t = " ".join(text.split())
+    return bool(_OUTLINE_RE.match(t)) and len(_WORD_RE.findall(t)) <= 12 and not _FINAL_STOP_RE.search(t)
+
+
+_QUOTED_RE = regex.compile(r"^(?:'[^']+'|‘[^‘’]+’|\"[^\"]+\"|“[^“”]+”)$")
+
+
+def _quoted_subhead(text: str) -> bool:
+    """A section heading that quotes a phrase from the section ("'A blatant assassination'"): one
+    short line that is a quotation and nothing else, capitalized, ending no sentence."""
+    t = " ".join(text.split())
+    inner = t[1:-1].strip()
+    return (
+        bool(_QUOTED_RE.match(t)) and 1 <= len(_WORD_RE.findall(inner)) <= 8 and inner[:1].isupper()
+        and not regex.search(r"[.,;:]$", inner)
+    )  # fmt: skip
+
+
+def _site_blurb(text: str, names: set[str] | frozenset) -> bool:
+    """The site's description of itself after an article ("Middle East Eye is an independent news
+    organisation covering …"): a short paragraph that opens with the site's name and "is"."""
+    t = " ".join(text.split())
+    if len(t) > 400:
+        return False
+    folded = t.casefold()
+    return any(
+        folded.startswith(n + " ") and regex.match(r"^\s+(?:is|are)\s+(?:an?|the)\b", t[len(n) :], regex.I)
+        for n in names if n
+    )
 
 
 def _standfirst(block: Block, text: str) -> bool:
@@ -363,6 +495,8 @@ _INLINE_CHROME_RE = regex.compile(
     r"(?:Read more|READ MORE|Read More|Also read|ALSO READ|Read also|See also|Related|RELATED)\s*[:：].*|"
     r"Share this (?:article|page|story)\b.*|Share on \w+|Copy link|"
     r"(?:Sign up|Subscribe)\b.{0,120}|Would you like to comment.*|Please read our Comment Policy.*|"
+    r"(?:Stay up to date|Stay informed|Keep up to date|Get the latest|Join our (?:mailing list|newsletter)|"
+    r"Follow us)\b.{0,100}|"
     r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
     r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|A-\s*A\+|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
     r"Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|"
@@ -430,7 +564,7 @@ def is_inline_chrome(text: str) -> bool:
 
 _CREDIT_SENTENCE_RE = regex.compile(
     r"^(?:[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,5}\s+(?:reported|wrote|filed) from\s+[A-Z][^.]{1,60}|"
-    r"(?:(?:[A-Z][\w'’.-]*|and|in|writers?|reporters?|correspondents?|staff|,)\s*){1,16}"
+    r"(?:(?:[A-Z][\w'’.-]*|and|in|writers?|reporters?|correspondents?|staff),?\s+){1,16}"
     r"contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)"
     r"(?:\s+from\s+[A-Z][^.]{1,40})?)\.?$"
 )
@@ -442,6 +576,8 @@ def is_credit_line(text: str) -> bool:
     text = " ".join(text.split())
     if not text or len(text) > 300:
         return False
+    if not regex.search(r"\b(?:contributed|reported from|wrote from|filed from)\b", text):
+        return False  # the one cheap test first: most lines are no credits
     sentences = [x for x in regex.split(r"(?<=\.)\s+(?=[A-Z])", text) if x.strip()]
     return all(_CREDIT_SENTENCE_RE.match(x) for x in sentences)
 
@@ -464,12 +600,39 @@ def _mark_chrome(blocks: list[Block], kinds: list[str], texts: list[str]) -> Non
             elif folded in _LIST_HEADINGS:
                 kinds[i] = "aside"
                 j = i + 1
-                while j < len(blocks) and kinds[j] in ("short", "url") and not _FINAL_STOP_RE.search(texts[j]):
+                while j < len(blocks) and _list_item(blocks[j], kinds[j], texts[j]):
                     kinds[j] = "aside"
                     j += 1
                 i = j
                 continue
         i += 1
+    for i in _running_headers(texts):
+        kinds[i] = "aside"
+
+
+def _list_item(block: Block, kind: str, text: str) -> bool:
+    """An item of a link list ("Read more", "Most read"): a short line, a URL, or a related
+    article's headline (one line of at most 25 words that ends no sentence)."""
+    if _FINAL_STOP_RE.search(text):
+        return False
+    if kind in ("short", "url"):
+        return True
+    return kind == "prose" and len(block.lines) == 1 and len(_WORD_RE.findall(text)) <= 25
+
+
+_RUNNING_HEADER_RE = regex.compile(r"^(?P<lead>.{5,160}?)\s*(?:[|·•–—-]\s*)?(?:Page|p\.)\s*\d{1,4}$")
+
+
+def _running_headers(texts: list[str]) -> list[int]:
+    """A printed report's running page headers or footers ("Crisis Group Middle East Report N°247,
+    27 June 2024 Page 9"): a line ending in a page number whose text is repeated, with another page
+    number, elsewhere on the page."""
+    leads: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        m = _RUNNING_HEADER_RE.match(" ".join(text.split()))
+        if m:
+            leads.setdefault(m["lead"].casefold(), []).append(i)
+    return [i for found in leads.values() if len(found) >= 2 for i in found]
 
 
 _FINAL_STOP_RE = regex.compile(r"[.!?][\"”’')\]]*$")
@@ -530,6 +693,7 @@ _NOT_NAME_WORDS = {
     "centre", "university", "foundation", "council", "agency", "ministry", "department", "office",
     "middle", "east", "africa", "asia", "europe", "world", "region", "gulf", "politics", "economy",
     "opinion", "security", "business", "sports", "live", "video", "podcast", "podcasts", "events",
+    "url", "link", "links", "short", "search", "menu", "login", "subscribe", "newsletter",
 } | {m for m in ("january february march april may june july august september october november december "
                  "monday tuesday wednesday thursday friday saturday sunday").split()}  # fmt: skip
 
@@ -738,6 +902,58 @@ def _masthead(blocks: list[Block], kinds: list[str], texts: list[str]) -> tuple[
     return (i, nav) if nav else None
 
 
+def _logo_name(blocks: list[Block], kinds: list[str], texts: list[str], i_title: int | None, order) -> str | None:
+    """A site's name without a menu under it: the first line of the page, shaped as a name (at most
+    four words), over the site's slogan ("Al-Monitor" / "The Pulse of the Middle East"), both above
+    the headline."""
+    i = next((j for j in range(min(3, len(blocks))) if kinds[j] != "aside"), None)
+    if i is None or i_title is None or i_title <= i + 1 or kinds[i] != "short" or len(blocks[i].lines) != 1:
+        return None
+    name = " ".join(texts[i].split())
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    if _FINAL_STOP_RE.search(name) or name.endswith((":", ",", "/")) or name.casefold() in KIND_LABELS:
+        return None
+    if name.casefold() in _NOT_NAME_WORDS or dateline_date(name, order) is not None or _BY_START_RE.match(name):
+        return None
+    slogan = " ".join(texts[i + 1].split())
+    s_words = slogan.split()
+    if kinds[i + 1] != "short" or not 3 <= len(s_words) <= 8 or _FINAL_STOP_RE.search(slogan):
+        return None
+    if s_words[0].casefold() not in ("the", "your", "news", "independent", "voice", "where") or slogan.endswith(":"):
+        return None
+    if dateline_date(slogan, order) is not None or slogan.casefold() in KIND_LABELS or _person_name(slogan):
+        return None
+    return name
+
+
+_ADDRESS_RE = regex.compile(
+    r"^(?:\p{L}[\p{L}'’. -]{1,40}\s\d{1,5}[a-z]?|\d{1,5}[a-z]?\s\p{L}[\p{L}'’. -]{1,40})\s*,\s*"
+    r"(?:[A-Z]{0,2}-?\d{4,5}|\d{3}\s?\d{2})?\s*\p{Lu}[\p{L}'’. -]{1,40}(?:,\s*\p{Lu}[\p{L}'’. -]{1,40})?$"
+)
+
+
+def _imprint_org(texts: list[str], kinds: list[str]) -> str | None:
+    """The organization a report's back matter names over its address ("International Crisis Group"
+    / "Headquarters" / "Avenue Louise 235, 1050 Brussels, Belgium")."""
+    for i in range(len(texts) - 1, max(-1, len(texts) - 15), -1):
+        if not _ADDRESS_RE.match(" ".join(texts[i].split())):
+            continue
+        j = i - 1
+        while j >= 0 and regex.fullmatch(r"(?:Head(?:quarters| office)|Main office|Registered office|Offices?|Address)\s*:?",
+                                          texts[j].strip(), regex.I):  # fmt: skip
+            j -= 1
+        if j < 0 or kinds[j] != "short":
+            return None
+        name = " ".join(texts[j].split())
+        words = name.split()
+        if 1 <= len(words) <= 7 and words[0][:1].isupper() and not any(c.isdigit() for c in name) and not _FINAL_STOP_RE.search(name):
+            return name
+        return None
+    return None
+
+
 def _site_name(text: str, page: str) -> str:
     """The masthead's name as the site writes it: a logo set in capitals or in lower case
     ("INSTITUTE FOR THE STUDY OF WAR", "amwaj.media") is the name the page prints elsewhere in
@@ -919,7 +1135,40 @@ def _unmarked_byline(blocks: list[Block], kinds: list[str], texts: list[str], i_
         if _person_name(name) and regex.fullmatch(r"@\w{2,30}|\S+@\S+\.\w+", handle):
             bylines[j] = ([_name_case(name)], None)
             return j
+    # one name on its own line right above the dateline, or above the reporter's place ("Layla
+    # Kareem" / "Baghdad" / "Published date: …"), under a longer headline: the reporter
+    j = i_date - 1
+    while j >= 0 and kinds[j] == "aside" and not texts[j].strip().startswith("@"):
+        j -= 1
+    if 0 < j < len(blocks) and not _lone_name(texts[j]) and _place_line(texts[j]) and _adjacent(blocks, j - 1, j):
+        j -= 1
+    if 0 <= j < len(blocks) and kinds[j] == "short" and len(blocks[j].lines) == 1 and _lone_name(texts[j]):
+        above = [k for k in range(j - 1, max(-1, j - 5), -1) if kinds[k] not in ("aside", "url", "caption")][:3]
+        if any(len(_WORD_RE.findall(texts[k])) >= 6 and kinds[k] == "prose" for k in above):
+            bylines[j] = ([_name_case(" ".join(texts[j].split()))], None)
+            return j
     return None
+
+
+def _adjacent(blocks: list[Block], a: int, b: int) -> bool:
+    return blocks[a].lines[-1].number + 1 == blocks[b].lines[0].number
+
+
+def _lone_name(text: str) -> bool:
+    """A line that is a person's name and nothing else: two or three capitalized words."""
+    t = " ".join(text.split())
+    tokens = t.split()
+    return (
+        2 <= len(tokens) <= 3 and _person_name(t) and not is_agency(t)
+        and not any(c in t for c in ",&|:;/()@")
+        and all(w[:1].isupper() or w.casefold().startswith(("al-", "el-")) for w in tokens)
+    )  # fmt: skip
+
+
+def _place_line(text: str) -> bool:
+    """A reporter's place on its own line ("Baghdad", "Erbil, Iraq")."""
+    t = " ".join(text.split())
+    return bool(regex.fullmatch(r"\p{Lu}[\p{L}'’-]+(?:,?\s\p{Lu}[\p{L}'’-]+)?", t)) and t.casefold() not in _NOT_NAME_WORDS
 
 
 def _name_list(text: str) -> list[str] | None:
@@ -1100,8 +1349,10 @@ def _shared_url(texts: list[str]) -> str | None:
 
 
 def _tag_line(blocks: list[Block]) -> list[str]:
-    """Topics from a "Tags: A, B" / "Topics: A B" line (its links' texts when it has links)."""
-    for block in blocks:
+    """Topics from a "Tags: A, B" / "Topics: A B" line (its links' texts when it has links). Items
+    the capture ran together ("Topics: Iraq Kataib Hezbollah Asaib Ahl al-Haq") are split into the
+    names the page itself uses elsewhere ("Iraq", "Kataib Hezbollah", "Asaib Ahl al-Haq")."""
+    for k, block in enumerate(blocks):
         m = regex.match(r"^(?:Tags\s*:|Topics\s*:|Tagged\b:?)\s*(.+)$", block.text.strip())
         if not m:
             continue
@@ -1109,8 +1360,68 @@ def _tag_line(blocks: list[Block]) -> list[str]:
         linked = [line.text[a:b].strip() for a, b, _ in line.links if line.text[a:b].strip()]
         if linked:
             return linked
-        return [t.strip() for t in regex.split(r"\s*[,;|]\s*", m[1]) if t.strip()]
+        if len(block.lines) > 1:  # one item a line
+            first_items = regex.sub(r"^(?:Tags\s*:|Topics\s*:|Tagged\b:?)\s*", "", block.lines[0].text.strip())
+            items = [first_items] + [ln.text.strip() for ln in block.lines[1:]]
+            return [t for t in items if t]
+        items = [t.strip() for t in regex.split(r"\s*[,;|]\s*", m[1]) if t.strip()]
+        if len(items) == 1:
+            page = " ".join(b.text for j, b in enumerate(blocks) if j != k)
+            items = _split_run_together(items[0], page) or items
+        return items
     return []
+
+
+def _split_run_together(text: str, page: str) -> list[str] | None:
+    """Items printed with no separator between them, split into the fewest names that each occur
+    elsewhere on the page as a capitalized name; None when the whole is itself such a name or no
+    split covers it."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(tokens) > 20:
+        return None
+    page = " ".join(page.split())
+    seen: dict[str, bool] = {}
+
+    def on_page(phrase: str) -> bool:
+        if phrase not in seen:
+            pat = r"(?<![\w-])" + regex.escape(phrase) + r"(?![\w-])"
+            seen[phrase] = any(m.group(0)[:1].isupper() for m in regex.finditer(pat, page, regex.I))
+        return seen[phrase]
+
+    if on_page(text):
+        return None
+    best: list[list[str] | None] = [[]] + [None] * len(tokens)
+    for end in range(1, len(tokens) + 1):
+        for start in range(max(0, end - 6), end):
+            prev = best[start]
+            phrase = " ".join(tokens[start:end])
+            if prev is not None and on_page(phrase) and (best[end] is None or len(prev) + 1 < len(best[end])):
+                best[end] = prev + [phrase]
+    found = best[len(tokens)]
+    return found if found and len(found) > 1 else None
+
+
+_URL_LABELS = ("short url", "short link", "shortlink", "short link to this article", "permalink", "share link",
+               "link to this article", "article link")  # fmt: skip
+
+
+def _labelled_url(blocks: list[Block], kinds: list[str]) -> str | None:
+    """The page's own address under a label ("Short Url" / "https://arab.news/w8r4c"), or after it
+    on the same line ("Permalink: https://…")."""
+    for i, block in enumerate(blocks):
+        t = " ".join(block.text.split())
+        m = regex.match(r"^(?P<label>[^:]{4,40}?)\s*:?\s*(?P<url><?https?://\S+?>?)?$", t)
+        if not m or m["label"].casefold() not in _URL_LABELS:
+            continue
+        url = m["url"]
+        if url is None and i + 1 < len(blocks) and kinds[i + 1] == "url":
+            url = blocks[i + 1].text.strip() if _URL_RE.match(blocks[i + 1].text.strip()) else (link_urls(blocks[i + 1]) or [None])[0]
+        if url:
+            url = url.strip("<>")
+            parts = _safe_split(url)
+            if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+                return url
+    return None
 
 
 def _safe_split(url: str):

@@ -18,6 +18,7 @@ word, parentheses left open in one and closed in the other.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -187,6 +188,7 @@ class RenderingDraft:
 # --- paragraphs ------------------------------------------------------------------------------------
 
 
+EARLIER_SENTENCES = 8  # sentences of a paragraph before a quote that attribution reads back over
 REJOIN_WINDOW = 6  # fragments either side where a column cut's continuation may be printed
 DUPLICATE_WINDOW = 12
 DUPLICATE_MIN_WORDS = 5
@@ -229,7 +231,7 @@ def read_body(layout: Layout) -> Body:
         for j in chain[1:]:
             mapped = mapped.join(layout.blocks[j].mapped())
         paragraph = Paragraph(mapped, chain)
-        if len(chain) == 1 and _looks_like_heading(texts[i]):
+        if len(chain) == 1 and (_looks_like_heading(texts[i]) or chain[0] in layout.subheads):
             headings.append(paragraph)
         else:
             paragraphs.append(paragraph)
@@ -241,7 +243,8 @@ def _looks_like_heading(text: str) -> bool:
     return (
         0 < len(words) <= 10
         and text[:1].isupper()
-        and not text.rstrip().endswith((".", ",", ":", ";", "❖"))
+        and not text.rstrip().endswith((".", ",", ";", "❖"))
+        and not (text.rstrip().endswith(":") and len(words) > 3)  # "Key Takeaways:" heads a list
         and not marks.quotations(text)
         and words[-1].lower() not in _FUNCTION_WORDS
     )
@@ -429,13 +432,18 @@ def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[
 
 
 def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    """Where each sentence of `text` begins (linear: quotes are looked up by bisection)."""
     starts = [0]
+    opens = [a for a, _ in quotes]
     for m in _SENTENCE_END_RE.finditer(text):
-        inside = any(a < m.start() < b - 1 for a, b in quotes)
-        closes = any(m.start() == b - 2 for a, b in quotes)  # “…No.” He: the quote ends the sentence
-        if inside and not (closes and not _FIGURE_AFTER_RE.match(text[m.end() :])):
+        at = m.start()
+        k = bisect.bisect_left(opens, at) - 1  # the last quotation opened before this mark
+        a, b = quotes[k] if k >= 0 else (-1, -1)
+        inside = a < at < b - 1
+        closes = at == b - 2  # “…No.” He: the quote ends the sentence
+        if inside and not (closes and not _FIGURE_AFTER_RE.match(text[m.end() : m.end() + 40])):
             continue
-        if _ABBREVIATIONS.search(text[: m.start() + 1]):
+        if _ABBREVIATIONS.search(text, max(0, at - 12), at + 1):
             continue
         starts.append(m.end())
     return starts
@@ -448,8 +456,9 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
     drafts: list[RenderingDraft] = []
     last: RenderingDraft | None = None
     last_end = previous_end = -1
+    opens = [a for a, _, _, _ in quotes]
     for q_start, q_end, inner_start, inner_end in quotes:
-        sent_start = max(s for s in starts if s <= q_start)
+        sent_start = starts[bisect.bisect_right(starts, q_start) - 1]
         if last is not None and last_end < previous_end:
             last = None  # the quote just before was not taken (an outsider's, a term): nothing to continue
         previous_end = q_end
@@ -459,8 +468,10 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue
         pre = text[max(sent_start, last_end if last_end >= sent_start else sent_start) : q_start]
         cue = _cue(pre)
-        sentence_end = min([s for s in starts if s > q_end] + [len(text)])
-        next_quote = min([a for a, _, _, _ in quotes if a >= q_end] + [len(text)])
+        k = bisect.bisect_right(starts, q_end)
+        sentence_end = starts[k] if k < len(starts) else len(text)
+        k = bisect.bisect_left(opens, q_end)
+        next_quote = opens[k] if k < len(opens) else len(text)
         post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
         if cue is None and post is None and last is not None and last_end >= sent_start and not _TERM_BEFORE_RE.search(pre):
             # "claimed that it struck “a vital target” in Eilat and two “military sites”": the same
@@ -474,7 +485,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         if cue is None and post is None:
             continue
         draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue or post.group().strip(" ,—–"))
-        earlier = [text[a:b] for a, b in zip(starts, starts[1:]) if b <= sent_start]
+        here = bisect.bisect_right(starts, q_start) - 1  # this sentence's index; a reader looks a few back
+        earlier = [text[starts[i] : starts[i + 1]] for i in range(max(0, here - EARLIER_SENTENCES), here)]
         sentence = text[sent_start:sentence_end]
         draft.channel = _channel(sentence, ctx.aliases)
         if cue is None:
@@ -506,7 +518,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             if draft.date is None or draft.date == previous.date:
                 draft.channel = draft.channel or previous.channel
             draft.date = draft.date or previous.date
-        later = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]) if a >= sentence_end]
+        k = bisect.bisect_left(starts, sentence_end)
+        later = [text[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(text)]] if k < len(starts) else []
         _context(draft, earlier, later, ctx)
         drafts.append(draft)
         ctx.drafts.append(draft)
@@ -521,7 +534,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             ctx.last_person = (draft.speaker, draft.speaker_name, draft.speaker_org)
     for draft in drafts:
         quote_end = draft.fragments[-1][1] + 1
-        sentence_end = min([s for s in starts if s > quote_end] or [len(text)])
+        k = bisect.bisect_right(starts, quote_end)
+        sentence_end = starts[k] if k < len(starts) else len(text)
         m = _FIGURE_IN_RE.search(text, quote_end, sentence_end)
         if m:
             draft.figure = int(m.group(1))
