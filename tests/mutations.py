@@ -16,7 +16,9 @@ leading BOM removed):
   `*em*`), joined with single spaces (a line break inside a span reads as one space, as the capture
   format joins the lines of a block); no span starts or ends inside a word (a letter, digit or
   combining mark on both sides of its edge, unless the outside one is markup);
-- HTML capture: no span holds a '<' (markup); the unescaped characters of the spans, white space
+- HTML capture (a text the parser kept as written, such as a legacy entity without ';' like
+  `&ampx`, also matches its span verbatim): no span holds markup (a '<' opening a tag: `<` + letter, `/`, `!` or `?`; a
+  '<' the parser reads as text is text); the unescaped characters of the spans, white space
   collapsed and joined as a browser shows them (a space where white space or a block tag lies
   between two runs, none across inline markup), are the source's original / the fragment's text;
   where several runs meet at a tag, only the white space at the join may differ; no span starts
@@ -611,6 +613,11 @@ def _all_spans(result) -> Iterator[tuple[str, object]]:
         yield from walk(getattr(result, field), field)
 
 
+# a '<' that opens a tag, comment or declaration; any other '<' ("a < b", "<\x0cp>") is text, to
+# html.parser and to a browser alike
+_TAG_START_RE = regex.compile(r"<[A-Za-z/!?]")
+
+
 def find_violations(path: Path, result) -> list[Violation]:
     raw = decoded(path)
     as_html = read_as_html(path, raw)
@@ -647,8 +654,8 @@ def find_violations(path: Path, result) -> list[Violation]:
                                  f"{a}:{b} ends inside {_short(raw[max(0, b - 15) : b + 15])}"))  # fmt: skip
 
     def no_markup(label: str, span) -> None:
-        if "<" in raw[span.start : span.end]:
-            out.append(Violation("html-span-holds-markup", label, "no '<' in the span",
+        if _TAG_START_RE.search(raw, span.start, span.end):
+            out.append(Violation("html-span-holds-markup", label, "no markup ('<' opening a tag) in the span",
                                  f"{span.start}:{span.end} = {_short(raw[span.start : span.end])}"))  # fmt: skip
 
     for source in result.sources:
@@ -661,7 +668,10 @@ def find_violations(path: Path, result) -> list[Violation]:
             for s in spans:
                 no_markup(source.id, s)
             got = _html_join(raw, spans)
-            if _collapse(got) != _collapse(source.original) and not _joined_alike(got, source.original, spans):
+            verbatim = " ".join(_collapse(raw[s.start : s.end]) for s in spans)  # "&ampx" kept as written
+            if _collapse(got) != _collapse(source.original) and verbatim != _collapse(source.original) and not _joined_alike(
+                got, source.original, spans
+            ):
                 expected = _collapse(source.original)
                 out.append(Violation(_text_kind("html-source", expected, got), source.id, *_differ(expected, got)))
         else:

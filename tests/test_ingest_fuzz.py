@@ -33,8 +33,11 @@ SEEDS = seed_captures(
 SCALE = 0.05
 STRICT = bool(os.environ.get("FUZZ_STRICT"))
 
-# What the unmutated seeds get wrong today (found by running this file; see /work/notes/fuzz.md).
-KNOWN_SEED_FAILURES: dict[str, str] = {}  # every seed capture now meets the invariants
+# What the unmutated seeds get wrong today (strict xfail: a fix shows up as XPASS). All of
+# 001 (reversed name span), 004 and 117 (HTML spans over tags and into entities) and 108 (a span
+# over a dropped “) failed on 2026-12-01 21:45 and pass since 23:30; see /work/notes/fuzz.md.
+KNOWN_SEED_FAILURES: dict[str, str] = {}
+
 def _known(reason: str, strict: bool = True):
     return pytest.mark.xfail(not STRICT, reason=reason, strict=strict)
 
@@ -116,6 +119,58 @@ def test_seed_capture_spans_reproduce_their_text(seed, tmp_path):
     assert result is not None
     violations = span_violations(path, result)
     assert not violations, "\n".join(violations[:10])
+
+
+# --- small captures distilled from what the fuzzer found --------------------------------------
+
+_PROSE = "On August 12, the Tansiqiya issued a statement about the attacks on its sons in Iraq and Syria."
+_TXT = f"Test Brief Title\n\nby John Sample\n\nAug 15, 2024\n\n{_PROSE}\n\n"
+_HTML = f"<html><body><article><h1>Test Brief Title</h1><p>{_PROSE}</p>\n"
+_END = "</article></body></html>\n"
+_CAPTION = "<figcaption>Figure 1: Tansiqiya statement, August 12, 2024.</figcaption>"
+_ARABIC = "بيان المقاومة الإسلامية في العراق حول الهجمات على أبنائنا في العراق وسوريا."
+SMALL = {
+    # unhandled exceptions on 2026-12-01 21:45 (all read or refused since)
+    "int_over_4300_digits.txt": _TXT + "Figure " + "9" * 5000 + ": statement.\n",
+    "meta_author_without_content.html": f"<html><head><meta name=\"author\"></head><body><article><p>{_PROSE}</p>{_END}",
+    "unclosed_a_1000_deep.html": _HTML + "<a>" * 1000 + "nested words" + _END,
+    "unclosed_span_1000_deep.html": _HTML + "<span>" * 1000 + "nested words" + _END,
+    # span violations on 2026-12-01 21:45 (all pass since)
+    "quote_over_two_paragraphs.txt": _TXT + "The statement read: “We will respond to every attack on our sons in Iraq.\n\n"
+    "“And we will not stop until the occupation forces leave the whole country.” (Figure 1)\n",
+    "name_gloss_over_reordered_blocks.txt": _TXT + "or Tansiqiya for short) convened on July 28, and the tone of its "
+    "statements changed after the meeting.\n\nFigure 1: Tansiqiya statement, July 28, 2021.\n\nWhen the [Iraqi "
+    "Resistance Coordination Committee \\(https://example.org/x\\)](#) (al-Haya al-Tansiqiya lil-Muqawama al-Iraqiya,\n",
+    "quote_with_link.html": _HTML + "<p>The statement read: &ldquo;We will <a href=\"/x\">respond</a> to every attack "
+    "on our sons in Iraq.&rdquo;</p>" + _END,
+    "quote_over_two_p.html": _HTML + "<p>The statement read: &ldquo;We will respond to every attack on our sons in "
+    "Iraq.</p>\n<p>&ldquo;And we will not stop until the occupation forces leave the country.&rdquo;</p>" + _END,
+    "quote_ending_in_entity.html": _HTML + "<p>The statement read: &ldquo;We will respond to every attack on our sons "
+    "in Iraq&hellip;&rdquo;</p>" + _END,
+    "arabic_with_tag.html": _HTML + f"<figure><p lang=\"ar\">بيان <b>المقاومة</b>{_ARABIC[13:]}</p>{_CAPTION}</figure>" + _END,
+    # span violations today
+    "arabic_of_entities.html": _HTML + "<div>&#1576;&#1610;&#1575;&#1606;</div>\n<p>The group said it would respond "
+    "to every attack on its sons in Iraq.</p>" + _END,
+    "entity_without_semicolon.html": _HTML + f"<figure><p lang=\"ar\">{_ARABIC.replace(' في', ' &ampx في', 1)}</p>"
+    f"{_CAPTION}</figure>" + _END,
+    "autolink_after_comma.txt": _TXT + "The statement read: “We will respond to every attack,<https://example.org/x> "
+    "on our sons in Iraq and Syria.”\n",
+}
+SMALL_FAILING: dict[str, str] = {}  # strict expected failures; none left
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, id=n, marks=[_known(SMALL_FAILING[n])] if n in SMALL_FAILING else []) for n in SMALL],
+)  # fmt: skip
+def test_small_capture_is_read_with_exact_spans(name, tmp_path):
+    seed = tmp_path / "seed" / name
+    seed.parent.mkdir()
+    seed.write_text(SMALL[name], encoding="utf-8")
+    path, result = _read(seed, seed.read_bytes(), tmp_path)
+    if result is not None:
+        violations = span_violations(path, result)
+        assert not violations, "\n".join(violations[:10])
 
 
 # --- the checker itself catches what it should --------------------------------------------------

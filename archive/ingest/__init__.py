@@ -174,7 +174,8 @@ def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> lis
                 formula=d.formula,
                 original=original,
                 normalized=norm,
-                span=capture.lines.span(d.start, d.end),
+                # an HTML page's runs end after a closing entity (&#1606;); a text capture's span is exact
+                span=capture.lines.span(d.runs[0][0], d.runs[-1][1]) if d.runs else capture.lines.span(d.start, d.end),
                 spans=[capture.lines.span(a, b) for a, b in d.runs] if len(d.runs) > 1 else [],
                 ocr_suspect=bool(d.ocr_evidence),
                 ocr_evidence=d.ocr_evidence,

@@ -160,7 +160,7 @@ class MappedText:
 
 
 _TEXT_MARKUP_GAP_RE = regex.compile(
-    r"(?:\s|[\[\]*]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"
+    r"(?:\s|[\[\]*<>]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"  # <> of an autolink
 )
 _HTML_ENTITY_RE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
