@@ -73,11 +73,12 @@ def suggest_pairs(
     sources = [s for s in result.sources if s.kind == "statement"]
     renderings = result.renderings
     vectors = _vectors(embedder, sources, renderings)
+    memo: dict = {}  # what one text alone decides, worked out once (see _once)
     for pair in fixed:  # a translator's pair still shows the evidence, for the record
         source = next((s for s in sources if s.id == pair.source), None)
         rendering = next((r for r in renderings if r.id == pair.rendering), None)
         if source is not None and rendering is not None and not pair.evidence:
-            pair.evidence = _evidence(source, rendering, sources, renderings, aliases, result, vectors)
+            pair.evidence = _evidence(source, rendering, sources, renderings, aliases, result, vectors, memo)
     candidates = []
     for source in sources:
         if source.id in taken_sources:
@@ -85,7 +86,7 @@ def suggest_pairs(
         for rendering in renderings:
             if rendering.id in taken_renderings or (source.id, rendering.id) in rejected:
                 continue
-            evidence = _evidence(source, rendering, sources, renderings, aliases, result, vectors)
+            evidence = _evidence(source, rendering, sources, renderings, aliases, result, vectors, memo)
             confidence = _confidence_of(evidence)
             if confidence >= THRESHOLD:
                 candidates.append((confidence, source.id, rendering.id, evidence))
@@ -133,7 +134,7 @@ def _vectors(embedder, sources, renderings) -> dict[str, np.ndarray]:
     return dict(zip(ids, embedder.embed(texts)))
 
 
-def _evidence(source, rendering, sources, renderings, aliases, result, vectors) -> dict[str, float]:
+def _evidence(source, rendering, sources, renderings, aliases, result, vectors, memo) -> dict[str, float]:
     if source.figure is not None and source.figure == rendering.figure:
         same_figure = 1.0
     elif source.figure is None or rendering.figure is None:
@@ -144,9 +145,9 @@ def _evidence(source, rendering, sources, renderings, aliases, result, vectors) 
         same_figure = 0.0
     evidence = {
         "same_figure": same_figure,
-        "point_order": _point_order(source, rendering, sources, renderings),
-        "shared_names": _shared_names(source, rendering, aliases),
-        "length_ratio": _length_ratio(source, rendering),
+        "point_order": _point_order(source, rendering, sources, renderings, memo),
+        "shared_names": _shared_names(source, rendering, aliases, memo),
+        "length_ratio": _length_ratio(source, rendering, memo),
         "speaker_date": _speaker_date(source, rendering, result),
     }
     if source.id in vectors and rendering.id in vectors:
@@ -202,41 +203,67 @@ def _speaker_date(source: SourceText, rendering: Rendering, result: IngestResult
     return sum(agree) / 2 if agree else 0.0
 
 
-def _point_order(source, rendering, sources, renderings) -> float:
+def _point_order(source, rendering, sources, renderings, memo) -> float:
     """1 when the rendering's place among its figure's renderings matches the source's place among
     the figure's points; 0 when it contradicts it or nothing places either."""
     if source.figure is None or source.figure != rendering.figure:
         return 0.0
-    points = sorted(
-        (s for s in sources if s.figure == source.figure),
-        key=lambda s: (s.point or 0, s.span.start if s.span else 0),
-    )
-    quoted = [r for r in renderings if r.figure == rendering.figure]
-    if len(points) == 1 and len(quoted) == 1:
+    figure = source.figure
+
+    def ranks() -> dict[str, int]:
+        points = sorted(
+            (s for s in sources if s.figure == figure),
+            key=lambda s: (s.point or 0, s.span.start if s.span else 0),
+        )
+        return {s.id: k for k, s in enumerate(points)}
+
+    def quoted() -> tuple[int, dict[str, int]]:
+        quoted = [r for r in renderings if r.figure == figure]
+        # the other renderings follow the points in order, from the first
+        ordinary = [r for r in quoted if not (r.cue and _CONCLUDING_RE.search(r.cue))]
+        return len(quoted), {r.id: k for k, r in enumerate(ordinary)}
+
+    points = _once(memo, ("points", figure), ranks)
+    n_quoted, ordinary = _once(memo, ("quoted", figure), quoted)
+    if len(points) == 1 and n_quoted == 1:
         return 1.0
-    s_rank = points.index(source)
+    s_rank = points[source.id]
     if rendering.cue and _CONCLUDING_RE.search(rendering.cue):
         return 1.0 if s_rank == len(points) - 1 else 0.0
-    # the other renderings follow the points in order, from the first
-    ordinary = [r for r in quoted if not (r.cue and _CONCLUDING_RE.search(r.cue))]
-    return 1.0 if rendering in ordinary and ordinary.index(rendering) == s_rank else 0.0
+    return 1.0 if ordinary.get(rendering.id) == s_rank else 0.0
 
 
-def _shared_names(source: SourceText, rendering: Rendering, aliases: AliasStore) -> float:
-    arabic = " ".join(t.norm for t in tokenize(source.original))
+def _once(memo: dict, key: tuple, compute):
+    """Each source is weighed against every rendering: what depends on one text alone is worked out
+    once per build of the pairs (a 1 MB Arabic block was re-tokenized for each rendering)."""
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _normalized_words(text: str) -> str:
+    return " " + " ".join(t.norm for t in tokenize(text)) + " "
+
+
+def _word_count(text: str, script: str) -> int:
+    return sum(1 for t in tokenize(text) if t.script == script)
+
+
+def _shared_names(source: SourceText, rendering: Rendering, aliases: AliasStore, memo: dict) -> float:
+    arabic = _once(memo, ("words", source.id), lambda: _normalized_words(source.original))
     shared = 0
-    for mention in aliases.mentions(rendering.text):
+    for mention in _once(memo, ("mentions", rendering.id), lambda: aliases.mentions(rendering.text)):
         for name in mention.entity.arabic_names:
-            form = " ".join(t.norm for t in tokenize(name))
-            if form and f" {form} " in f" {arabic} ":
+            form = _once(memo, ("name", name), lambda: _normalized_words(name))  # noqa: B023
+            if form.strip() and form in arabic:
                 shared += 1
                 break
     return min(1.0, shared / 2)
 
 
-def _length_ratio(source: SourceText, rendering: Rendering) -> float:
-    ar_words = sum(1 for t in tokenize(source.original) if t.script == "ar")
-    en_words = sum(1 for t in tokenize(rendering.text) if t.script == "latin")
+def _length_ratio(source: SourceText, rendering: Rendering, memo: dict) -> float:
+    ar_words = _once(memo, ("ar", source.id), lambda: _word_count(source.original, "ar"))
+    en_words = _once(memo, ("en", rendering.id), lambda: _word_count(rendering.text, "latin"))
     if not ar_words or not en_words:
         return 0.0
     return round(math.exp(-abs(math.log(en_words / ar_words / EN_PER_AR_WORD))), 3)

@@ -184,12 +184,12 @@ def find_header_dates(text: str, day_first: bool | None = None) -> list[HeaderDa
 
 def _find_header_dates(text: str, day_first: bool | None) -> list[HeaderDate]:
     found: list[HeaderDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already read as part of a date: linear, not O(dates²)
 
     def add(m, d: dt.date | None, style: str) -> None:
-        if d is None or any(a < m.end() and m.start() < b for a, b in taken):
+        if d is None or any(taken[m.start() : m.end()]):
             return
-        taken.append((m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found.append(HeaderDate(m.start(), m.end(), d, style))
 
     for m in _ISO_RE.finditer(text):

@@ -1496,15 +1496,19 @@ def _known_name(publishers: list[Publisher], name: str) -> str | None:
 
 
 _COPYRIGHT_RE = regex.compile(
-    r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<after>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})"
-    r"|(?P<before>[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*){0,5})\s*©\s*\d{4}"
+    # the words are bounded: unbounded, a 100,000-letter word is re-read from each of its capitals
+    r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<after>[A-Z][\w&'’.-]{0,40}(?:\s+[A-Z&][\w&'’.-]{0,40}){0,5})"
+    r"|(?P<before>[A-Z][\w&'’-]{0,40}(?:\s+[A-Z&][\w&'’-]{0,40}){0,5})\s*©\s*\d{4}"
 )
+_COPYRIGHT_MARK_RE = regex.compile(r"©|\(c\)|Copyright")
 
 
 def copyright_owner(text: str) -> str | None:
     """The name in the site's copyright line ("© 2024 Tigris Monitor. All rights reserved.")."""
     found = None
-    for m in (m for line in text.splitlines() for m in _COPYRIGHT_RE.finditer(line)):
+    lines = (line for line in text.splitlines() if _COPYRIGHT_MARK_RE.search(line))
+    for m in (m for line in lines for m in _COPYRIGHT_RE.finditer(line)):
         name = (m["after"] or m["before"] or "").strip(" .,")
         name = regex.sub(r"\s+(?:All|Some)\b.*$|\s+(?:Media|Group|Ltd|Inc|LLC)\.?$", "", name).strip(" .,")
         if name and name.casefold() not in ("all rights reserved", "all", "copyright") and not name[0].isdigit():

@@ -55,18 +55,21 @@ def scan(text: str) -> tuple[list[Quotation], int | None]:
     """The outermost quotations of `text`, and the offset of an opening mark left unclosed."""
     out: list[Quotation] = []
     stack: list[int] = []
+    curly: list[int] = []  # places in `stack` of its curly opening marks, kept so a close is O(1)
     for i, c in enumerate(text):
         if c not in OPENING and c not in CLOSING and c != STRAIGHT:
             continue
         role = _role(text, i, len(stack))
         if role == "open":
+            if c in OPENING:
+                curly.append(len(stack))
             stack.append(i)
         elif role == "close" and stack:
-            if c in CLOSING:  # a curly close ends the curly quotation open, and any left inside it
-                curly = [k for k, at in enumerate(stack) if text[at] in OPENING]
-                if curly:
-                    del stack[curly[-1] + 1 :]
+            if c in CLOSING and curly:  # a curly close ends the curly quotation open, and any left inside it
+                del stack[curly[-1] + 1 :]
             start = stack.pop()
+            if curly and curly[-1] == len(stack):
+                curly.pop()
             if not stack and text[start + 1 : i].strip():
                 out.append(Quotation(start, i + 1, start + 1, i))
     return out, (stack[0] if stack else None)

@@ -22,9 +22,9 @@ from archive.ingest.capture import LineIndex
 from archive.ingest.quotes import Paragraph
 from archive.models import Entity, NameFinding
 
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*|al-[\w'’\-]+|al|el|of|the|in|for|and|lil-[\w'’\-]+)"  # "Sayyid al Shuhada" too
+_NAME_WORD = r"(?:[A-Z][\w'’\-]{0,40}|al-[\w'’\-]{1,40}|al|el|of|the|in|for|and|lil-[\w'’\-]{1,40})"  # "Sayyid al Shuhada" too
 _ABBR_DEF_RE = regex.compile(
-    rf"(?P<long>(?:{_NAME_WORD}\s+){{0,7}}(?:[A-Z][\w'’\-]*|al-[\w'’\-]+))\s*\((?P<abbr>[A-Z]{{2,6}})\)"
+    rf"(?P<long>(?:{_NAME_WORD}\s+){{0,7}}(?:[A-Z][\w'’\-]{{0,40}}|al-[\w'’\-]{{1,40}}))\s*\((?P<abbr>[A-Z]{{2,6}})\)"
 )
 _PAREN_RE = regex.compile(r"\((?P<inner>[^()]{2,120})\)")
 _SHORT_RE = regex.compile(r",?\s*or\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\s*$")
@@ -32,7 +32,7 @@ _ROMAN_MARK_RE = regex.compile(r"q(?!u)|kh|gh|dh|aa|ii|uu|iyy?a[h]?$|['’ʿʾ]"
 _ARTICLE_RE = regex.compile(r"^(?:al|el|lil|wal|bil)-", regex.IGNORECASE)
 _TRAILING_TERM_RE = regex.compile(r"(?P<term>(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)\s*$")
 _TITLE_RUN_RE = regex.compile(
-    r"(?P<name>(?:(?:[A-Z][\w'’\-]*|of|the|for|and|al-[\w'’\-]+)\s+){0,6}[A-Z][\w'’\-]*)\s*$"
+    r"(?P<name>(?:(?:[A-Z][\w'’\-]{0,40}|of|the|for|and|al-[\w'’\-]{1,40})\s+){0,6}[A-Z][\w'’\-]{0,40})\s*$"
 )
 
 

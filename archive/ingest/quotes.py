@@ -81,8 +81,8 @@ _ROLES = (
     r"spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|deputy"
 )
 _ROLE_RE = regex.compile(
-    rf"(?P<owner>\b(?:[Ii]ts|[Tt]he group['’]s|[A-Z][\w'’\-]*['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
-    r"(?P<name>(?:Abu|Umm|Sheikh|[A-Z][\w'’\-]*)(?:\s+(?:al-[\w'’\-]+|[A-Z][\w'’\-]*|bin|ibn)){1,4})"
+    rf"(?P<owner>\b(?:[Ii]ts|[Tt]he group['’]s|[A-Z][\w'’\-]{{0,40}}['’]s)\s+)?(?P<role>{_ROLES})\s*,?\s+"
+    r"(?P<name>(?:Abu|Umm|Sheikh|[A-Z][\w'’\-]{0,40})(?:\s+(?:al-[\w'’\-]{1,40}|[A-Z][\w'’\-]{0,40}|bin|ibn)){1,4})"
 )
 _ROLE_MENTION_RE = regex.compile(
     rf"\b(?:the|its|the group['’]s)\s+(?:\w+\s+)?(?P<role>{speakers.ROLES})\b", regex.IGNORECASE
@@ -109,7 +109,6 @@ _APPOSITIVE_RE = regex.compile(
 )
 # ", KH's security official," after a name: who he is, not who speaks
 _ROLE_APPOSITIVE_RE = regex.compile(rf"(,)\s+[^,“”\"]{{0,60}}\b(?:{speakers.ROLES})\b[^,“”\"]{{0,60}},")
-_PAREN_RE = regex.compile(r"\([^()]*\)")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
 _NAME_BEFORE_CUE_RE = regex.compile(r"((?:(?:[A-Z][\w'’\-]+|al-\w+|bin|ibn|abu|Abu)\s+){1,4})$")
@@ -815,13 +814,13 @@ _CHANNEL_RE = regex.compile(
     r"\b(?i:told|to|with|on|in|via|through|by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
     r"(?:(?:official|own|verified|main)\s+)?"
     r"(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}['’]s\s+)?"
-    r"(?P<channel>(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
+    r"(?P<channel>(?:[A-Za-z][\w’'\-]{0,40}\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
     r"Telegram|Twitter|Facebook|Instagram|X(?![\w\-])|Reuters|AFP|AP|the\s+Associated\s+Press|"
     r"Al\s+Jazeera|Al[- ]Mayadeen|Al[- ]Arabiya|Al[- ]Sumaria|Shafaq\s+News|Rudaw|[A-Z][\w\-]*\s+News\s+Agency)"
 )
 
 
-_OUTLET = r"(?:[A-Za-z][\w’'\-]*\s+){0,3}(?:TV|Television|Radio|Channel|News|Post|Times|Agency)\b"
+_OUTLET = r"(?:[A-Za-z][\w’'\-]{0,40}\s+){0,3}(?:TV|Television|Radio|Channel|News|Post|Times|Agency)\b"
 # "Al-Ahd TV quoted X as saying", "Asked by The Euphrates Post", "in an interview with Rudaw"
 _QUOTED_BY_RE = regex.compile(rf"(?P<channel>{_OUTLET})\s+(?:also\s+)?(?:quoted|cited|reported)\b")
 _ASKED_BY_RE = regex.compile(
@@ -1187,14 +1186,31 @@ def _name_before_cue(clause: str) -> tuple[None, str] | None:
     return None
 
 
+def _blank_parentheses(text: str) -> str:
+    """Every matched pair of parentheses blanked with what it holds, nested ones too, in one pass
+    (an unmatched bracket stays: it may be a list marker "1)" or a typo)."""
+    if "(" not in text:
+        return text
+    depth = [0] * (len(text) + 1)
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            opened.append(i)
+        elif c == ")" and opened:
+            depth[opened.pop()] += 1
+            depth[i + 1] -= 1
+    if not any(depth):
+        return text
+    out, level = [], 0
+    for i, c in enumerate(text):
+        level += depth[i]
+        out.append(" " if level > 0 else c)
+    return "".join(out)
+
+
 def _mask(clause: str) -> str:
     """The clause with parentheses and appositives blanked out (same length, so offsets hold)."""
-    out = clause
-    while True:
-        masked = _PAREN_RE.sub(lambda m: " " * len(m.group()), out)
-        if masked == out:
-            break
-        out = masked
+    out = _blank_parentheses(clause)
     kept: list[int] = []  # each apposition's closing comma, kept so that the next may open with it
 
     def blank(m: regex.Match) -> str:

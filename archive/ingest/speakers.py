@@ -33,7 +33,7 @@ ROLES = (
 _ROLE_WORD_RE = regex.compile(rf"^(?:{ROLES})$", regex.IGNORECASE)
 _PERSON = (
     r"(?:(?:Abu|Umm|Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+)?"
-    r"[A-Z][a-z’'\-]+(?:\s+(?:al-|el-|al\s+|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]+){1,3}"
+    r"[A-Z][a-z’'\-]{1,40}(?:\s+(?:al-|el-|al\s+|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]{1,40}){1,3}"
 )
 # "Ali al-Husseini, KH's security official," / "Husseini, the group's spokesman,"
 _APPOSITION_AFTER_RE = regex.compile(
@@ -41,7 +41,7 @@ _APPOSITION_AFTER_RE = regex.compile(
 )
 # "KH spokesman Ali al-Husseini" / "the group's spokesman, Ali al-Husseini" / "its leader Qais al-Khazali"
 _APPOSITION_BEFORE_RE = regex.compile(
-    rf"(?P<desc>(?:[Ii]ts|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]*(?:['’]s)?)\s+(?:[a-z\-'’]+\s+){{0,2}}(?:{ROLES}))"
+    rf"(?P<desc>(?:[Ii]ts|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
     rf",?\s+(?P<name>{_PERSON})"
     # "A senior commander in the group, Hassan Fadhil al-Rubaie,"
     rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,40}}),\s+(?P<name2>{_PERSON}),"
@@ -70,7 +70,7 @@ class Phrase:
 
 _GROUP_NAMED_RE = regex.compile(
     r"\b(?:for|of|in|with)\s+(?P<org>(?:Kataib|Kata’ib|Saraya|Harakat|Asaib|Liwa|Ansar|Jund|Hezbollah|Hizballah|Hizbullah)"
-    r"(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){1,3})"
+    r"(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]{1,40}){1,3})"
 )
 
 
@@ -144,7 +144,7 @@ def resolved_name(name: str, aliases: AliasStore) -> Entity | None:
 
 
 _NAME_RUN_RE = regex.compile(
-    r"(?<![\w’'\-])(?:(?:Abu|Umm)\s+)?[A-Z][\w’'\-]+(?:\s+(?:al|el|al-|bin|ibn|Abu|of|the)?\s*[A-Z][\w’'\-]+){1,4}"
+    r"(?<![\w’'\-])(?:(?:Abu|Umm)\s+)?[A-Z][\w’'\-]{1,40}(?:\s+(?:al|el|al-|bin|ibn|Abu|of|the)?\s*[A-Z][\w’'\-]{1,40}){1,4}"
 )
 
 
