@@ -14,8 +14,9 @@ the same id and a translator's decision stays attached to the same pair:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
     drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
 
+    _figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
     _speakers_from_captions(drafts_ren, drafts_fig, aliases)
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
@@ -140,6 +142,79 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         result, aliases, ctx.embedder, list(applied.fixed.values()), applied.rejected
     )
     return result
+
+
+def _figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> None:
+    """A quote with no "(Figure N)" is read as the uncited figure printed right beside its paragraph, with
+    nothing but figures between them (a heading or another paragraph ends the link), when the
+    caption does not name another speaker or another day; of two such figures, the one whose
+    caption agrees with the quote wins, then the one after the paragraph (briefs print the figure
+    after the text that quotes it)."""
+    if not figures or not layout.blocks:
+        return
+    starts = [b.lines[0].content_span[0] for b in layout.blocks]
+
+    def block_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    members: dict[int, set[int]] = defaultdict(set)  # figure number -> its blocks
+    for number, fig in figures.items():
+        if fig.caption_span is not None:
+            members[number].add(block_of(fig.caption_span.start))
+    for src in sources:
+        if src.figure in figures:
+            members[src.figure].add(block_of(src.start))
+    for block, number in layout.figure_of.items():
+        if number in figures:
+            members[number].add(block)
+    owner = {b: n for n, blocks in members.items() for b in blocks}
+
+    def beside(paragraph) -> list[tuple[int, int]]:
+        """(figure, 0 before / 1 after the paragraph) for the figures printed next to it."""
+        found = []
+        first, last = min(paragraph.blocks), max(paragraph.blocks)
+        for step, edge, after in ((-1, first, 0), (1, last, 1)):
+            i = edge + step
+            while 0 <= i < len(layout.blocks) and i in owner:
+                if (owner[i], after) not in found:
+                    found.append((owner[i], after))
+                i += step
+        return found
+
+    def org_of(name: str | None) -> str | None:
+        entity = aliases.by_name(name) if name else None
+        if entity is None:
+            return None
+        return entity.org if entity.kind == "person" else entity.en
+
+    # a figure the prose cites by number ("(Figure 2)") is linked by its citations only
+    cited = {d.figure for d in drafts if d.figure is not None} | {n for n, f in figures.items() if f.mentions}
+    for d in drafts:
+        if d.figure is None and d.parent is not None:
+            d.figure = d.parent.figure  # the quote continues one read as the figure's just above
+        if d.figure is not None:
+            continue
+        scored = []
+        for number, after in beside(d.paragraph):
+            if number in cited:
+                continue
+            fig = figures[number]
+            agree = 0
+            if fig.date is not None and d.date is not None:
+                if fig.date != d.date:
+                    continue
+                agree += 1
+            if fig.caption_speaker and (d.speaker_name or d.speaker_org):
+                same = fig.caption_speaker == d.speaker_name or (
+                    org_of(fig.caption_speaker) is not None
+                    and org_of(fig.caption_speaker) in (d.speaker_org, org_of(d.speaker_name))
+                )
+                if not same:
+                    continue
+                agree += 1
+            scored.append((agree, after, number))
+        if scored:
+            d.figure = max(scored)[2]
 
 
 def _speakers_from_captions(drafts, figures, aliases: AliasStore) -> None:
@@ -223,14 +298,19 @@ def _renderings(
 
 def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, paragraphs) -> list[Figure]:
     out = []
+    quoted: dict[int, list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        quoted[r.figure].append(r)
+    with_sources = {s.figure for s in sources}
+    mentioning = _sentences_mentioning(paragraphs)
     for number, d in drafts.items():
-        speakers = {r.speaker for r in renderings if r.figure == number and r.speaker}
-        dates = {r.date for r in renderings if r.figure == number and r.date}
+        speakers = {r.speaker for r in quoted[number] if r.speaker}
+        dates = {r.date for r in quoted[number] if r.date}
         speaker = speakers.pop() if len(speakers) == 1 else d.caption_speaker
         date = d.date or (dates.pop() if len(dates) == 1 else None)
         entity = aliases.by_name(speaker) if speaker else None
         org = entity.org if entity is not None and entity.kind == "person" else None
-        says = any(r.figure == number for r in renderings) or any(s.figure == number for s in sources)
+        says = bool(quoted[number]) or number in with_sources
         statement = says or bool(d.caption and fig_mod.STATEMENT_CAPTION_RE.search(d.caption))
         out.append(
             Figure(
@@ -247,7 +327,7 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
                 image_url=d.image_url,
                 source_url=d.source_url,
                 mentions=d.mentions,
-                described_as=None if d.caption else _sentence_mentioning(paragraphs, number),
+                described_as=None if d.caption else mentioning.get(number),
             )  # fmt: skip
         )
     return out
@@ -278,16 +358,23 @@ def _warnings(path: Path, article: Article, paragraphs, renderings: list[Renderi
     return out
 
 
-def _sentence_mentioning(paragraphs, number: int) -> str | None:
-    pattern = regex.compile(rf"\(?\s*Fig(?:ure|\.)?\s*{number}\b")
+_FIGURE_MENTION_RE = regex.compile(r"\(?\s*Fig(?:ure|\.)?\s*(\d{1,4})\b")
+
+
+def _sentences_mentioning(paragraphs) -> dict[int, str]:
+    """The sentence that first mentions each figure number, found in one pass over the body (an
+    article with thousands of figure references must not be read once per figure)."""
+    out: dict[int, str] = {}
     for paragraph in paragraphs:
         text = paragraph.text.text
-        m = pattern.search(text)
-        if m:
+        for m in _FIGURE_MENTION_RE.finditer(text):
+            number = int(m.group(1))
+            if number in out:
+                continue
             start = max(text.rfind(". ", 0, m.start()) + 2, 0)
             end = text.find(". ", m.end())
-            return text[start : end + 1 if end != -1 else len(text)].strip()
-    return None
+            out[number] = text[start : end + 1 if end != -1 else len(text)].strip()
+    return out
 
 
 def _repairs(body, blocks, lines) -> list[Repair]:
