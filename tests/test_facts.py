@@ -144,7 +144,7 @@ def test_a_relative_day_without_a_reference_is_unknown():
         ("Karim Saadoun | 5 March 2024", ["Karim Saadoun"], D(2024, 3, 5)),
         ("22 April 2024 - 10:59 By Timour Azhari", ["Timour Azhari"], D(2024, 4, 22)),
         ("Written by Nadia Farouk", ["Nadia Farouk"], None),
-        ("By Reuters Staff", ["Reuters Staff"], None),  # the only byline: what a reader cites
+        ("By Reuters Staff", [], None),  # a byline, but no person: the citation falls back to the publisher
     ],
 )
 def test_a_byline_gives_people_and_the_article_date(tmp_path, ctx, byline, authors, date):

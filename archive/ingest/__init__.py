@@ -15,6 +15,7 @@ the same id and a translator's decision stays attached to the same pair:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,9 +29,11 @@ from archive.arabic import normalize
 from archive.embed import Embedder
 from archive.errors import ArchiveError
 from archive.ingest import figures as fig_mod
+from archive.ingest import notes as notes_mod
 from archive.ingest import quotes as quote_mod
 from archive.ingest.blocks import blocks_of
 from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
+from archive.ingest.dates import find_header_dates, numeric_order
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
@@ -120,8 +123,9 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     aliases = aliases.with_extra(learn_people(texts, aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
-    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date)
+    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date, _entry_days(layout, blocks))
 
+    _occasions_from_notes(drafts_ren, layout, paragraphs, aliases)
     _figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
     _speakers_from_captions(drafts_ren, drafts_fig, aliases)
     sources = _sources(article_id, drafts_src, capture)
@@ -133,7 +137,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     result = IngestResult(
         article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
         names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
-        warnings=_warnings(path, article, paragraphs, renderings),
+        warnings=_warnings(path, article, paragraphs, renderings, capture.lines),
     )  # fmt: skip
     applied = apply_decisions(ctx.decisions, result.sources, result.renderings)
     result.sources.extend(applied.sources)
@@ -142,6 +146,68 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         result, aliases, ctx.embedder, list(applied.fixed.values()), applied.rejected
     )
     return result
+
+
+_TIME_LINE_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|\(\w+\)))?$", regex.I)
+
+
+def _entry_days(layout, blocks) -> dict[int, dt.date]:
+    """A live blog's day headings ("30 Sep 2024" alone on a line, over entries timed "22:10
+    GMT"), by block: each entry's quotes are of its day. Only a page with two or more such
+    headings and timed entries is read so; one date line is an article's date, not a blog's day."""
+    days: dict[int, dt.date] = {}
+    timed = 0
+    for i, block in enumerate(blocks):
+        text = " ".join(block.text.split())
+        if _TIME_LINE_RE.match(text):
+            timed += 1
+            continue
+        if len(text.split()) > 5:
+            continue
+        found = find_header_dates(text, None)
+        if len(found) == 1 and found[0].start == 0 and found[0].end >= len(text.rstrip(" .")) - 1:
+            days[i] = found[0].date
+    if len(set(days.values())) < 2 or timed < 2:
+        return {}
+    return days
+
+
+def _occasions_from_notes(drafts, layout, paragraphs, aliases: AliasStore) -> None:
+    """A quote's date and channel from the endnote or footnote its sentence cites, where the prose
+    gives none (see notes.py); the note's channel names the outlet more exactly than the prose
+    ("told an Iranian outlet" → "interview with Tasnim News Agency")."""
+    notes = notes_mod.read_notes([[line.text for line in b.lines] for b in layout.blocks])
+    if not notes:
+        return
+    day_first = numeric_order("\n".join(n.text for n in notes))
+    for d in drafts:
+        block = min(d.paragraph.blocks, default=0)
+        n = notes_mod.note_after(d.paragraph.text.text, d.fragments[-1][1])
+        note = notes_mod.cited(notes, n, block) if n is not None else None
+        if note is None and len(d.paragraph.blocks) == 1:
+            note = notes_mod.own_note(notes, block)  # a quote inside a footnote: that note's occasion
+        if note is None:
+            continue
+        date, channel = notes_mod.occasion(note.text, day_first, lambda t: quote_mod.channel_of(t, aliases))
+        if date is not None and (d.date is None or not _names_a_day(d.paragraph.text.text, d.fragments[0][0], d.fragments[-1][1])):
+            d.date = date  # the note dates the quote better than a day carried over from earlier sentences
+        d.channel = channel or d.channel
+
+
+_DAY_NAMED_RE = regex.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:the\s+)?(?:next|following|same|previous)\s+day|\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2}\b)"
+)
+
+
+def _names_a_day(text: str, quote_start: int, quote_end: int) -> bool:
+    """Whether the quote's own sentence names its day (then the prose wins over a note)."""
+    start = max(text.rfind(". ", 0, quote_start), 0)
+    end = text.find(". ", quote_end)
+    masked = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]  # not in the quote
+    return bool(_DAY_NAMED_RE.search(masked, start, end if end != -1 else len(text)))
 
 
 def _figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> None:
@@ -336,7 +402,7 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
 TITLE_LIMIT = 300
 
 
-def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering]) -> list[str]:
+def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering], lines) -> list[str]:
     """What a reader of this capture would notice ingest got wrong: said, never silent."""
     out = []
     if not article.title:
@@ -355,6 +421,12 @@ def _warnings(path: Path, article: Article, paragraphs, renderings: list[Renderi
                 f"{path}: {cued} quotation(s) follow speech verbs but none was read as a quote"
                 " (speaker or cue not understood)"
             )
+    for paragraph, count in quote_mod.crowded_paragraphs(paragraphs):
+        line = paragraph.text.spans(lines, 0, 1)[0].line if paragraph.text.text else "?"
+        out.append(
+            f"{path}: the paragraph at line {line} holds {count:,} quotations; only the first"
+            f" {quote_mod.MAX_QUOTES_PER_PARAGRAPH} were read as quotes"
+        )
     return out
 
 

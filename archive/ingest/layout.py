@@ -8,9 +8,11 @@ chrome heading. Evidence is read from the capture's structure, never from line n
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html as html_lib
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -499,7 +501,7 @@ _INLINE_CHROME_RE = regex.compile(
     r"Follow us)\b.{0,100}|"
     r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
     r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|A-\s*A\+|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
-    r"Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|"
+    r"(?i:Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|Skip links)|"
     r"(?:Support|Please support|Help (?:us )?support|Donate to)\b.{0,160}\b(?:donat\w*|journalism|reporting)\b.{0,40}|"
     r"@\w{2,30}|"
     r"Print|Email|End of live (?:updates|coverage)\b.*|(?:Facebook|X|Twitter|WhatsApp|Telegram|LinkedIn|Email|Print)"
@@ -620,19 +622,42 @@ def _list_item(block: Block, kind: str, text: str) -> bool:
     return kind == "prose" and len(block.lines) == 1 and len(_WORD_RE.findall(text)) <= 25
 
 
-_RUNNING_HEADER_RE = regex.compile(r"^(?P<lead>.{5,160}?)\s*(?:[|·•–—-]\s*)?(?:Page|p\.)\s*\d{1,4}$")
+_PAGE_NUMBER_RE = regex.compile(
+    r"^(?:(?:Page|p\.)\s*)?\d{1,4}\s+(?=\S)|\s*(?:[|·•–—-]\s*)?(?:(?:Page|p\.)\s*)?\d{1,4}$"
+)
 
 
 def _running_headers(texts: list[str]) -> list[int]:
-    """A printed report's running page headers or footers ("Crisis Group Middle East Report N°247,
-    27 June 2024 Page 9"): a line ending in a page number whose text is repeated, with another page
-    number, elsewhere on the page."""
-    leads: dict[str, list[int]] = {}
+    """A printed report's page furniture, which a PDF export leaves at every page break: running
+    headers or footers that carry a page number ("Crisis Group Middle East Report N°247, 27 June
+    2024 Page 9", "©2024 Institute for the Study of War 2"), printed again with another number on
+    another page, and the lines repeated beside them at each break (the report's running title,
+    "TITLE | AUTHORS | JUNE 2024"). They are no body text and do not end the article."""
+    numbered: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
-        m = _RUNNING_HEADER_RE.match(" ".join(text.split()))
-        if m:
-            leads.setdefault(m["lead"].casefold(), []).append(i)
-    return [i for found in leads.values() if len(found) >= 2 for i in found]
+        flat = " ".join(text.split())
+        if len(flat) > 200:
+            continue
+        lead = _PAGE_NUMBER_RE.sub("", flat)
+        if lead != flat and len(lead.split()) >= 4:
+            numbered[lead.casefold()].append(i)
+    furniture = {i for found in numbered.values() if len(found) >= 2 for i in found}
+    repeated: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        flat = " ".join(text.split())
+        if i in furniture or len(flat) > 200 or len(flat.split()) < 4 or _FINAL_STOP_RE.search(flat):
+            continue
+        repeated[flat.casefold()].append(i)
+    near = sorted(furniture)
+    for found in repeated.values():
+        if len(found) >= 2 and all(_within(near, i, 2) for i in found):
+            furniture.update(found)
+    return sorted(furniture)
+
+
+def _within(sorted_positions: list[int], i: int, distance: int) -> bool:
+    k = bisect.bisect_left(sorted_positions, i - distance)
+    return k < len(sorted_positions) and sorted_positions[k] <= i + distance
 
 
 _FINAL_STOP_RE = regex.compile(r"[.!?][\"”’')\]]*$")
@@ -740,8 +765,8 @@ def read_byline(block: Block, day_first: bool | None = None) -> tuple[list[str],
     Read: "By X", "by X, Y", "By X and Y", "Written by X", "By X · Published 13/02/2024 18:40",
     "By X | Reuters", "By X, Reuters", "X | 5 March 2024", "22 April 2024 - 10:59 By X", and a line
     that is only a link to an author page. Authors are people's names only: an agency, a date, a
-    "Published…" label are left out; a byline that names only an agency ("By Reuters Staff") keeps
-    it as printed, since that is what a reader cites as the author."""
+    "Published…" label are left out; a byline that names only an agency or the site's staff ("By
+    Reuters Staff") gives no author (a citation then falls back to the publisher), but is a byline."""
     try:
         return _read_byline(block, day_first)
     except Exception:  # noqa: BLE001
@@ -814,7 +839,7 @@ def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.da
     if not explicit and not (saw_date and authors):
         return None
     if not authors and agencies:
-        authors = agencies  # "By Reuters Staff": the only byline there is
+        return [], date  # "By Reuters Staff", "By Al Jazeera Staff": a byline, but no person wrote it
     if not authors:
         return None
     return [_name_case(a) for a in authors], date

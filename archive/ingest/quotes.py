@@ -109,6 +109,7 @@ _APPOSITIVE_RE = regex.compile(
 )
 # ", KH's security official," after a name: who he is, not who speaks
 _ROLE_APPOSITIVE_RE = regex.compile(rf"(,)\s+[^,“”\"]{{0,60}}\b(?:{speakers.ROLES})\b[^,“”\"]{{0,60}},")
+_CORRESPONDENT_RE = regex.compile(r",\s+(?:reporting|speaking)\s+from\s+[^,“”\"]{1,60},\s*(?:\w+\s+){0,2}(?:said|says|added|adds)\b")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
 _NAME_BEFORE_CUE_RE = regex.compile(r"((?:(?:[A-Z][\w'’\-]+|al-\w+|bin|ibn|abu|Abu)\s+){1,4})$")
@@ -312,10 +313,14 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
 
 
 def find_renderings(
-    paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None
+    paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None,
+    entry_days: dict[int, dt.date] | None = None,
 ) -> list[RenderingDraft]:
     """Renderings of the whole body, read in order: a statement introduced in one paragraph can be
-    continued in the next ("The third point asked…", "He said…")."""
+    continued in the next ("The third point asked…", "He said…").
+
+    `entry_days` (a live blog's day headings, by the first block each covers): a paragraph's
+    "on Monday" counts from its entry's day, and a quote the entry gives no day is of that day."""
     paragraphs = _merge_continued_quotes(paragraphs)
     roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
@@ -324,13 +329,19 @@ def find_renderings(
     texts = [p.text.text for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     drafts: list[RenderingDraft] = []
+    starts = sorted(entry_days or {})
     for before, paragraph in zip([None, *paragraphs], paragraphs):
+        k = bisect.bisect_right(starts, min(paragraph.blocks, default=-1)) - 1
+        entry_day = entry_days[starts[k]] if k >= 0 and entry_days else None
+        if entry_day is not None and entry_day != ctx.ref:
+            ctx.ref, ctx.last_date, ctx.previous = entry_day, None, None  # a new entry: a new day
         block_quote = _block_quote(before, paragraph, ctx)
+        found = [block_quote] if block_quote is not None else _paragraph_renderings(paragraph, ctx)
         if block_quote is not None:
-            drafts.append(block_quote)
             ctx.earlier.extend(_sentences(paragraph.text.text))
-            continue
-        drafts.extend(_paragraph_renderings(paragraph, ctx))
+        for draft in found:
+            draft.date = draft.date or entry_day
+        drafts.extend(found)
     return drafts
 
 
@@ -389,6 +400,8 @@ class _Context:
     later_base: dict[str, dt.date | None] = field(default_factory=dict)  # "the next day" of each mention
     outsiders: set[str] = field(default_factory=set)  # people of other parties (an MP, a researcher)
     last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
+    statements_by_speaker: dict[str, tuple[int, RenderingDraft]] = field(default_factory=dict)  # the last of each
+    indexed: int = 0  # how many of `drafts` statements_by_speaker has seen
 
 
 def _merge_continued_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -448,9 +461,26 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
+# A paragraph of prose quotes a few times; one with thousands of quotations is no prose (a list
+# dumped on one line, a damaged capture), and reading each of them would take minutes. The first
+# ones are read and the capture is reported (see `crowded_paragraphs`).
+MAX_QUOTES_PER_PARAGRAPH = 300
+
+
+def crowded_paragraphs(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int]]:
+    """Paragraphs holding more quotations than are read, with how many they hold."""
+    out = []
+    for paragraph in paragraphs:
+        count = len(marks.quotations(paragraph.text.text))
+        if count > MAX_QUOTES_PER_PARAGRAPH:
+            out.append((paragraph, count))
+    return out
+
+
 def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[RenderingDraft]:
     text = paragraph.text.text
     quotes = [(q.start, q.end, q.inner_start, q.inner_end) for q in marks.quotations(text)]
+    quotes = quotes[:MAX_QUOTES_PER_PARAGRAPH]
     starts = _sentence_starts(text, [(a, b) for a, b, _, _ in quotes])
     drafts: list[RenderingDraft] = []
     last: RenderingDraft | None = None
@@ -509,6 +539,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             or (_DETERMINER_END_RE.search(pre) and _NOUN_AFTER_RE.match(text[q_end:]))
         ):
             continue  # "said nothing about the “pause”", "a “wait and see” strategy": a term, not words said
+        if _CORRESPONDENT_RE.search(pre):
+            continue  # "Al Jazeera's X, reporting from Baghdad, said": the page's own reporter
         if draft.outsider or draft.speaker_name in ctx.outsiders or _OUTSIDER_RE.search(draft.speaker_name or ""):
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
@@ -874,6 +906,11 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     return channel
 
 
+def channel_of(text: str, aliases: AliasStore | None = None) -> str | None:
+    """The channel a sentence or a note names (public: endnotes are read by notes.py)."""
+    return _channel(text, aliases)
+
+
 CONTEXT_SENTENCES = 4  # how far back a reader looks for a quote's occasion
 
 
@@ -1099,10 +1136,14 @@ def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:
     masked = _mask(pre)
     names = {p.entity.en for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)}
     names |= {p.entity.en for p in speakers.phrases(masked, ctx.aliases) if regex.match(r"\s*,", masked[p.end :])}
-    for draft in reversed(ctx.drafts):
-        if draft.speaker_name in names and draft.parent is None:
-            return draft
-    return None
+    owners = ctx.statements_by_speaker
+    for k in range(ctx.indexed, len(ctx.drafts)):  # brought up to date here: linear over the article
+        draft = ctx.drafts[k]
+        if draft.parent is None and draft.speaker_name is not None:
+            owners[draft.speaker_name] = (k, draft)
+    ctx.indexed = len(ctx.drafts)
+    found = [owners[name] for name in names if name in owners]
+    return max(found, key=lambda kd: kd[0])[1] if found else None
 
 
 def _has_own_subject(pre: str) -> bool:

@@ -1,0 +1,111 @@
+"""Where a reader finds a quote's figure and occasion when the sentence does not say it: the
+endnote its marker cites, the figure printed beside its paragraph; and what is no body text: a
+report's page furniture. Each case is a small capture; the people not in the alias store and all
+quotes are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.build import corpus_context
+from archive.ingest import ingest_file, notes
+from archive.ingest.quotes import MAX_QUOTES_PER_PARAGRAPH
+from tests.conftest import REPO
+
+HEADER = "Militias Answer the Talks\n\nBy Jane Example\n\nJune 27, 2024\n\n"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return corpus_context(REPO / "corpus")
+
+
+def _ingest(tmp_path, ctx, body: str):
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(HEADER + body + "\n", encoding="utf-8")
+    return ingest_file(path, ctx)
+
+
+@pytest.mark.parametrize(
+    ("prose", "note_lines", "quote_end", "number"),
+    [
+        ('He said it "has a ceiling."5 Others disagreed.', [], 'He said it "has a ceiling."', 5),
+        ("It was “a tactical decision”.32 Nothing more.", [], "It was “a tactical decision”", 32),
+        ('They gave "a last chance" and said "patience has a ceiling."5', [], 'They gave "a last chance"', 5),
+        ("The budget grew 1.5 percent in “a good year”.", [], "The budget grew 1.5 percent in “a good year”", None),
+        ('He said "no." 2024 was hard.', [], 'He said "no."', None),
+    ],
+    ids=["after a closing mark", "after British punctuation", "a sentence's marker covers its quotes",
+         "a decimal is no marker", "a year after a space is no marker"],
+)  # fmt: skip
+def test_a_quote_cites_the_note_whose_marker_closes_its_sentence(prose, note_lines, quote_end, number):
+    assert notes.note_after(prose, len(quote_end)) == number
+
+
+def test_ibid_repeats_the_note_printed_before_and_a_numbered_list_above_is_no_note():
+    printed = [
+        ["1. a fixed timetable for the withdrawal;", "2. an end to strikes."],  # a list in the body
+        ["1 Kadhim al-Fartousi, interview with Al-Etejah TV, 2024-06-09.", "2 Ibid."],
+    ]
+    found = notes.read_notes(printed)
+    assert notes.cited(found, 2, block=0).text.startswith("Kadhim al-Fartousi, interview with Al-Etejah TV")
+    assert notes.cited(found, 1, block=0).block == 1
+
+
+def test_endnotes_give_the_date_and_channel_the_prose_leaves_out(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx,
+        'KH spokesman Kadhim al-Fartousi said the group "will not accept any formula that keeps a single '
+        'American soldier in Iraq."1 The spokesman added that any deal would be "ink on paper."2\n\n'
+        'On Friday, Qais al-Khazali said the exit should be "a victory for the state, not for one faction."3\n\n'
+        "ENDNOTES\n\n"
+        "1 Kadhim al-Fartousi, interview with Al-Etejah TV, 2024-06-09.\n2 Ibid.\n"
+        "3 Qais al-Khazali, televised speech, 2024-06-20.",
+    )  # fmt: skip
+    got = [(r.text[:20], str(r.date), r.channel) for r in result.renderings]
+    assert got == [
+        ("will not accept any ", "2024-06-09", "Al-Etejah TV"),
+        ("ink on paper.", "2024-06-09", "Al-Etejah TV"),
+        ("a victory for the st", "2024-06-21", None),  # "on Friday" in its own sentence wins over the note
+    ]
+
+
+def test_page_furniture_of_a_pdf_report_does_not_end_the_body(tmp_path, ctx):
+    furniture = (
+        "\n\n©2024 Institute for the Study of War & AEI's Critical Threats Project                 {n}\n\n"
+        "MILITIAS ANSWER THE TALKS | EXAMPLE | JUNE 2024\n\n"
+    )
+    result = _ingest(
+        tmp_path, ctx,
+        "Kataib Hezbollah has set the most demanding conditions for the talks with the government."
+        + furniture.format(n=1)
+        + 'KH security official Abu Ali al-Askari wrote on Telegram on Tuesday that "patience has a ceiling."'
+        + furniture.format(n=2)
+        + "The militias will likely frame any agreement as their own victory over the coalition."
+        + furniture.format(n=3),
+    )  # fmt: skip
+    assert [r.text for r in result.renderings] == ["patience has a ceiling."]
+    text = (Path(tmp_path) / "capture.txt").read_text(encoding="utf-8")
+    assert result.article.body is not None
+    assert result.article.body.end >= text.index("their own victory over the coalition.")
+
+
+def test_a_quote_without_a_figure_number_belongs_to_the_uncited_figure_beside_it(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx,
+        'On June 20, Kataib Hezbollah issued a statement. It said that "the occupation has no place here."\n\n'
+        "Figure 1: KH statement on the talks, June 20, 2024.\n\n"
+        "إن الاحتلال لا مكان له هنا.\n\n"
+        'Two days later, Qais al-Khazali said on al-Ahd TV that "the state decides."\n\n'
+        "Figure 2: Qais al-Khazali on al-Ahd TV, June 22, 2024.\n\n"
+        "الدولة هي التي تقرر.",
+    )  # fmt: skip
+    assert [(r.text[:14], r.figure) for r in result.renderings] == [("the occupation", 1), ("the state deci", 2)]
+
+
+def test_a_paragraph_of_thousands_of_quotations_is_read_in_part_and_reported(tmp_path, ctx):
+    result = _ingest(tmp_path, ctx, "Kataib Hezbollah said: " + "“we will respond” and " * 2000 + "more.")
+    assert len(result.renderings) <= MAX_QUOTES_PER_PARAGRAPH
+    assert any("2,000 quotations" in w and "capture.txt" in w for w in result.warnings)
