@@ -102,9 +102,47 @@ def test_an_unclosed_paragraph_before_a_figure_keeps_its_text(tmp_path):
     texts = [b.text for b in blocks]
     assert lead in texts
     caption = next(i for i, t in enumerate(texts) if "old bridge" in t)
-    assert texts[caption] == "Figure 1: The old bridge, seen from the north bank."
-    assert hints.figure_of[caption] == 1
+    assert texts[caption] == "The old bridge, seen from the north bank."
+    assert caption in hints.photos and caption not in hints.figure_of  # a news photo, not a statement
     assert texts.index(lead) in hints.body
+
+
+@pytest.mark.parametrize(
+    ("inside", "statement"),
+    [
+        (
+            "<img src='/s.jpg'><figcaption>Kataib Hezbollah statement on the talks, June 20, 2024.</figcaption>",
+            True,
+        ),
+        ("<img src='/s.jpg'><figcaption>Figure 3: the parade.</figcaption>", True),
+        ("<p>بسم الله الرحمن الرحيم</p><figcaption>The text as posted.</figcaption>", True),
+        ("<img src='/p.jpg' alt='بيان'><figcaption>As circulated on Sunday.</figcaption>", True),
+        (
+            "<img src='/p.jpg'><figcaption>Mourners carry coffins in Baghdad on Wednesday. AFP</figcaption>",
+            False,
+        ),
+        (
+            "<img src='/p.jpg'><figcaption>FILE PHOTO: fighters at a parade, in a video grab.</figcaption>",
+            False,
+        ),
+    ],
+    ids=[
+        "statement caption",
+        "the page's own label",
+        "Arabic text",
+        "Arabic alt text",
+        "news photo",
+        "file photo",
+    ],
+)
+def test_a_figure_is_a_statement_s_not_a_news_photo_by_what_it_shows(tmp_path, inside, statement):
+    page = _page(
+        f"<article><h1>Council delays bridge decision</h1><figure>{inside}</figure>{_paragraphs(PROSE)}</article>"
+    )
+    _, blocks, hints, _ = _read(tmp_path, page, use_extractor=False)
+    members = [i for i, b in enumerate(blocks) if i in hints.figure_of or i in hints.photos]
+    assert members
+    assert all((i in hints.figure_of) == statement and (i in hints.photos) != statement for i in members)
 
 
 def test_text_written_straight_into_a_div_beside_its_paragraphs_is_read(tmp_path):
@@ -175,7 +213,12 @@ def test_trafilatura_failing_leaves_the_body_to_our_structure(tmp_path, monkeypa
 
 def test_trafilatura_lines_pick_our_blocks_each_line_once():
     lines = ["- First item of a list, long enough to count", "A paragraph of the body.", "Tail"]
-    texts = ["A paragraph of the body.", "A paragraph of the body.", "First item of a list, long enough", "Tail"]
+    texts = [
+        "A paragraph of the body.",
+        "A paragraph of the body.",
+        "First item of a list, long enough",
+        "Tail",
+    ]
     assert extract_mod.match_lines(texts, lines) == {0, 2, 3}
 
 
@@ -224,7 +267,11 @@ def test_every_block_character_slices_the_file_exactly(tmp_path, page):
                     i += 1
                     continue
                 j, end = i + 1, _token_end(raw, mt.offsets[i])
-                while j < len(mt.text) and mt.offsets[j] != SYNTHETIC and mt.offsets[j] in (end, mt.offsets[j - 1]):
+                while (
+                    j < len(mt.text)
+                    and mt.offsets[j] != SYNTHETIC
+                    and mt.offsets[j] in (end, mt.offsets[j - 1])
+                ):
                     if mt.offsets[j] == end:
                         end = _token_end(raw, end)
                     j += 1
@@ -240,7 +287,9 @@ def test_the_tricky_page_reads_all_its_text(tmp_path):
     _, blocks, _, _ = _read(tmp_path, _page(TRICKY))
     texts = [b.text for b in blocks]
     assert "Tom & Jerry’s “bridge”" in texts
-    assert any(t.startswith("Costs rose 5 < 10 percent — a rise, said the mayor of the town &foo on") for t in texts)
+    assert any(
+        t.startswith("Costs rose 5 < 10 percent — a rise, said the mayor of the town &foo on") for t in texts
+    )
     assert "Unclosed paragraph before a box of text" in texts
     assert not any("not text" in t for t in texts)
 

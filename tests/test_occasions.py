@@ -102,7 +102,10 @@ def test_a_quote_without_a_figure_number_belongs_to_the_uncited_figure_beside_it
         "Figure 2: Qais al-Khazali on al-Ahd TV, June 22, 2024.\n\n"
         "الدولة هي التي تقرر.",
     )  # fmt: skip
-    assert [(r.text[:14], r.figure) for r in result.renderings] == [("the occupation", 1), ("the state deci", 2)]
+    assert [(r.text[:14], r.figure) for r in result.renderings] == [
+        ("the occupation", 1),
+        ("the state deci", 2),
+    ]
 
 
 def test_a_paragraph_of_thousands_of_quotations_is_read_in_part_and_reported(tmp_path, ctx):

@@ -123,7 +123,8 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     aliases = aliases.with_extra(learn_people(texts, aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
-    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date, _entry_days(layout, blocks))
+    originals = {i for i, kind in enumerate(layout.kinds) if kind == "arabic"}
+    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date, _entry_days(layout, blocks), originals)
 
     _occasions_from_notes(drafts_ren, layout, paragraphs, aliases)
     _figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)

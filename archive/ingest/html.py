@@ -58,6 +58,31 @@ _WORD_SPLIT_RE = regex.compile(r"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")
 _BIG_SHARE = 0.5  # a "sidebar" or <form> holding half the page's prose is the page's layout, not chrome
 _MIN_COVER = 0.3  # trafilatura's body must cover this share of our own body's prose to be used
 _EMPHASIS = {"em", "i"}
+_ARABIC_LETTER_RE = regex.compile(r"[\u0600-\u06FF]")
+# what a statement's caption says (figures.STATEMENT_CAPTION_RE, less the words a photo's caption uses too)
+_STATEMENT_WORDS_RE = regex.compile(
+    r"\b(?:statements?|communiqu[eé]s?|posts?|posted|tweets?|speech(?:es)?|interviews?|messages?|letter|"
+    r"sermon|announcement|claim(?:ed|s)?|screenshot|leaflet|poster|banner|video)\b",
+    regex.IGNORECASE,
+)
+
+
+def _statement_figure(figure: Tag) -> bool:
+    """Whether a <figure> shows a statement (the page labels it "Figure N", it holds Arabic text,
+    or its caption speaks of a statement, post or speech) rather than a news photo ("Mourners
+    carry …  AFP", "FILE PHOTO: …"), which is no figure of the archive's."""
+    caption_tag = figure.find("figcaption")
+    caption = " ".join(caption_tag.get_text(" ").split()) if caption_tag is not None else ""
+    if _FIGURE_LABEL_RE.match(caption) or _ARABIC_LETTER_RE.search(figure.get_text(" ")):
+        return True
+    alt = " ".join(str(img.get("alt") or "") for img in figure.find_all("img"))
+    if _ARABIC_LETTER_RE.search(alt):
+        return True
+    if regex.match(r"\s*FILE\s+PHOTO\b", caption, regex.IGNORECASE):
+        return False
+    return bool(_STATEMENT_WORDS_RE.search(caption) or _STATEMENT_WORDS_RE.search(alt))
+
+
 _FIGURE_LABEL_RE = regex.compile(r"^\s*Fig(?:ure|\.)\s*\d+", regex.IGNORECASE)
 _IMAGE_RE = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", regex.IGNORECASE)
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
@@ -70,6 +95,7 @@ class HtmlHints:
     meta: dict[str, object] = field(default_factory=dict)
     body: set[int] | None = None  # blocks of the article's body
     figure_of: dict[int, int] = field(default_factory=dict)  # block -> figure number (<figure> members)
+    photos: set[int] = field(default_factory=set)  # blocks of <figure>s that are news photos, not statements
     body_from: str | None = None  # "trafilatura" or "structure": who chose `body`
 
 
@@ -105,6 +131,7 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
     blocks: list[Block] = []
     pieces: list[_Piece] = []
     figure_of: dict[int, int] = {}
+    photos: set[int] = set()
     figure_number = 0
     for piece in _pieces(root):
         element, figure = piece.element, piece.figure
@@ -114,7 +141,9 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
             made = reader.text_block(element, piece.nodes)
         if made is None:
             continue
-        if figure is not None:
+        if figure is not None and not _statement_figure(figure):
+            photos.add(len(blocks))  # a news photo and its caption: no statement of anyone's
+        elif figure is not None:
             if element.name == "figcaption" or not figure.get("data-archive-figure"):
                 if not figure.get("data-archive-figure"):
                     figure_number += 1
@@ -129,7 +158,7 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
         raise ArchiveError(f"{capture.path}: no article found in this HTML page (no paragraphs of prose)")
     prose = _prose_by_element(blocks, pieces)
     article = _choose_article(soup, prose)
-    hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of)
+    hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of, photos=photos)
     chrome = _Chrome(article, prose)
     ours = {i for i, p in enumerate(pieces) if _inside(p.element, article) and not chrome(p.element)}
     if article is not None:
@@ -183,6 +212,7 @@ def _without_inner_chrome(blocks: list[Block], kinds: list[str], hints: HtmlHint
             kept.append(block)
     hints.body = {new_index[i] for i in body}
     hints.figure_of = {new_index[i]: n for i, n in hints.figure_of.items() if i in new_index}
+    hints.photos = {new_index[i] for i in hints.photos if i in new_index}
     return kept, hints
 
 

@@ -105,6 +105,8 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
 
 def _analyse(blocks: list[Block], hints=None) -> Layout:
     kinds = [block_kind(b) for b in blocks]
+    for i in getattr(hints, "photos", ()):
+        kinds[i] = "aside"  # a news photo's caption (from the page's <figure>): not the article's prose
     allowed = hints.body if hints is not None else None
     texts = [b.text for b in blocks]
     header: dict[str, object] = {}

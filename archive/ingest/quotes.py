@@ -314,7 +314,7 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
 
 def find_renderings(
     paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None,
-    entry_days: dict[int, dt.date] | None = None,
+    entry_days: dict[int, dt.date] | None = None, originals: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[RenderingDraft]:
     """Renderings of the whole body, read in order: a statement introduced in one paragraph can be
     continued in the next ("The third point asked…", "He said…").
@@ -324,7 +324,7 @@ def find_renderings(
     paragraphs = _merge_continued_quotes(paragraphs)
     roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
-    ctx = _Context(aliases, article_date, roles)
+    ctx = _Context(aliases, article_date, roles, originals=set(originals))
     ctx.day_first = numeric_order("\n".join(p.text.text for p in paragraphs))
     texts = [p.text.text for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
@@ -352,19 +352,27 @@ def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) 
     """A paragraph set off as a quotation without marks (a blockquote, a translated passage): the
     paragraph printed right before it introduces it with a speech cue and a colon ("In a
     statement on its Telegram channel, KSS … framed the appointment as proof of cohesion:")."""
-    if before is None or not before.blocks or not paragraph.blocks or paragraph.blocks[0] != before.blocks[-1] + 1:
+    if before is None or not before.blocks or not paragraph.blocks:
         return None
+    between = range(before.blocks[-1] + 1, paragraph.blocks[0])
+    if any(i not in ctx.originals for i in between):
+        return None  # printed right after the intro, or after the Arabic original the intro presents
     intro, text = before.text.text.rstrip(), paragraph.text.text
-    if not intro.endswith(":") or marks.quotations(text) or marks.ends_inside_quote(intro):
+    if not intro.endswith(":") or marks.ends_inside_quote(intro):
         return None
+    lead, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    quoted = marks.quotations(text)
+    if quoted:  # the translation given whole in quotation marks
+        if len(quoted) != 1 or quoted[0].start != lead or quoted[0].end != end:
+            return None
+        lead, end = quoted[0].inner_start, quoted[0].inner_end
     if len(text.split()) < BLOCK_QUOTE_MIN_WORDS or regex.match(r"\s*(?:\d{1,2}[.)]|[-•*])\s", text):
         return None
     pre = _sentences(intro)[-1]
     words = {w.lower() for w in regex.findall(r"[\w’'\-]+", pre)}
     if not words & CUE_WORDS:
         return None  # "In our view, the Iraqi muqawama:" introduces the authors' own points
-    lead = len(text) - len(text.lstrip())
-    draft = RenderingDraft([(lead, len(text.rstrip()))], paragraph, _cue(pre) or pre.strip())
+    draft = RenderingDraft([(lead, end)], paragraph, _cue(pre) or pre.strip())
     earlier = _sentences(intro)[:-1]
     draft.channel = _channel(pre, ctx.aliases)
     _attribute(draft, pre, earlier, ctx)
@@ -400,6 +408,7 @@ class _Context:
     later_base: dict[str, dt.date | None] = field(default_factory=dict)  # "the next day" of each mention
     outsiders: set[str] = field(default_factory=set)  # people of other parties (an MP, a researcher)
     last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
+    originals: set[int] = field(default_factory=set)  # blocks of Arabic originals printed in the body
     statements_by_speaker: dict[str, tuple[int, RenderingDraft]] = field(default_factory=dict)  # the last of each
     indexed: int = 0  # how many of `drafts` statements_by_speaker has seen
 

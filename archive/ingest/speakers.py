@@ -112,7 +112,7 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
                 if found[key].org is None and org:
                     found[key] = found[key].model_copy(update={"org": org})
                 continue
-            base = known or Entity(kind="person", en=name, org=org)
+            base = known or Entity(kind="person", en=romanized_particles(name), org=org)
             if base.org is None and org:
                 base = base.model_copy(update={"org": org})
             spellings = [name] if name != base.en else []  # "Abu Alaa al Walai" for Abu Ala al-Walai
@@ -126,6 +126,16 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
                     update={"variants": [*entity.variants, *short_forms(entity.en)]}
                 )
     return list(found.values())
+
+
+_SPACED_PARTICLE_RE = regex.compile(r"(?<=\S\s)(?:Al|El)\s+(?=[A-Z][a-z])")
+
+
+def romanized_particles(name: str) -> str:
+    """A name as the archive writes Arabic names, with the article joined by a hyphen: "Kadhim Al
+    Fartousi" (as The National and Gulf papers print it) is Kadhim al-Fartousi. Only the particle's
+    spelling changes; the printed form stays a variant that finds the person."""
+    return _SPACED_PARTICLE_RE.sub(lambda m: m.group()[:2].lower() + "-", name)
 
 
 def _group(m: regex.Match, name: str) -> str:
@@ -233,7 +243,8 @@ def outsiders(people: list[Entity], texts: list[str], aliases: AliasStore | None
     for text in texts:
         for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
             name, desc = _clean_name(_group(m, "name")), _group(m, "desc")
-            person = next((p for p in people if name and p.en.casefold() == name.casefold()), None)
+            spelled = romanized_particles(name).casefold() if name else None
+            person = next((p for p in people if name and p.en.casefold() in (name.casefold(), spelled)), None)
             if person is None:
                 continue
             group = any(m.entity.kind == "organization" for m in aliases.mentions(desc)) if aliases else bool(person.org)
