@@ -124,8 +124,17 @@ class AliasStore:
         self._forms: dict[tuple[str, ...], tuple[Entity, bool]] = {}
         self._keys: dict[str, list[tuple[Entity, str]]] = {}  # romanization key -> (entity, name)
         self._longest = 1
+        self._sizes: dict[str, list[int]] = {}  # first folded token -> lengths of forms it opens, longest first
         for entity in entities:
             self.add(entity)
+
+    def _add_form(self, key: tuple[str, ...], value: tuple[Entity, bool]) -> None:
+        self._forms.setdefault(key, value)
+        self._longest = max(self._longest, len(key))
+        sizes = self._sizes.setdefault(key[0], [])
+        if len(key) not in sizes:
+            sizes.append(len(key))
+            sizes.sort(reverse=True)
 
     def add(self, entity: Entity) -> None:
         self.entities.append(entity)
@@ -137,8 +146,7 @@ class AliasStore:
                 continue
             is_abbr = name == entity.abbr or (name.isupper() and len(name) <= 6)
             # First entry wins: the store's own line beats a later, article-local guess.
-            self._forms.setdefault(key, (entity, is_abbr))
-            self._longest = max(self._longest, len(key))
+            self._add_form(key, (entity, is_abbr))
             if not is_abbr:
                 self._add_key(roman_key(name), entity, name)
         for name in entity.arabic_names:  # romanizations the store does not list: Munazzamat Badr
@@ -150,8 +158,7 @@ class AliasStore:
         for name in entity.arabic_names:
             key = tuple(t.norm for t in tokenize(name))
             if key:
-                self._forms.setdefault(key, (entity, False))
-                self._longest = max(self._longest, len(key))
+                self._add_form(key, (entity, False))
 
     def _add_key(self, key: str, entity: Entity, name: str) -> None:
         key = key.replace(" ", "")  # word breaks vary too: Hezbollah, حزب الله
@@ -228,12 +235,16 @@ class AliasStore:
     def mentions(self, text: str) -> list[Mention]:
         """Every known name in `text`, longest match first, left to right, without overlaps."""
         tokens = list(tokenize(text))
+        norms = [t.norm for t in tokens]
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            for size in range(min(self._longest, len(tokens) - i), 0, -1):
+            # only the lengths of forms that open with this word are tried (linear in the text)
+            for size in self._sizes.get(norms[i], ()):
+                if size > len(tokens) - i:
+                    continue
                 window = tokens[i : i + size]
-                hit = self._forms.get(tuple(t.norm for t in window))
+                hit = self._forms.get(tuple(norms[i : i + size]))
                 if hit is None:
                     continue
                 entity, needs_capitals = hit

@@ -49,7 +49,7 @@ def _scan_by_stack_search(text: str):
             start = stack.pop()
             if not stack and text[start + 1 : i].strip():
                 out.append(marks.Quotation(start, i + 1, start + 1, i))
-    return out, (stack[0] if stack else None)
+    return tuple(out), (stack[0] if stack else None)
 
 
 @settings(max_examples=500, deadline=None)

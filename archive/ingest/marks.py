@@ -14,6 +14,7 @@ the body reader joins such paragraphs before quotes are read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -51,8 +52,11 @@ def _role(text: str, i: int, depth: int) -> str | None:
     return "close" if depth else "open"  # a mark between letters: it closes what is open
 
 
-def scan(text: str) -> tuple[list[Quotation], int | None]:
-    """The outermost quotations of `text`, and the offset of an opening mark left unclosed."""
+@lru_cache(maxsize=256)
+def scan(text: str) -> tuple[tuple[Quotation, ...], int | None]:
+    """The outermost quotations of `text`, and the offset of an opening mark left unclosed.
+    Cached: ingest asks this of the same paragraph from several places (a tuple, so no caller can
+    change what the next one gets)."""
     out: list[Quotation] = []
     stack: list[int] = []
     curly: list[int] = []  # places in `stack` of its curly opening marks, kept so a close is O(1)
@@ -72,10 +76,10 @@ def scan(text: str) -> tuple[list[Quotation], int | None]:
                 curly.pop()
             if not stack and text[start + 1 : i].strip():
                 out.append(Quotation(start, i + 1, start + 1, i))
-    return out, (stack[0] if stack else None)
+    return tuple(out), (stack[0] if stack else None)
 
 
-def quotations(text: str) -> list[Quotation]:
+def quotations(text: str) -> tuple[Quotation, ...]:
     return scan(text)[0]
 
 
