@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import email.parser
+import email.policy
+import email.utils
 import html as html_lib
 import tomllib
 from collections import defaultdict
@@ -105,6 +108,9 @@ def analyse(blocks: list[Block], hints=None) -> Layout:
 
 def _analyse(blocks: list[Block], hints=None) -> Layout:
     kinds = [block_kind(b) for b in blocks]
+    mail, mail_blocks = _mail_headers(blocks) if hints is None else ({}, 0)
+    for i in range(mail_blocks):
+        kinds[i] = "chrome"  # a newsletter saved from a mail program: its headers say the facts
     for i in getattr(hints, "photos", ()):
         kinds[i] = "aside"  # a news photo's caption (from the page's <figure>): not the article's prose
     allowed = hints.body if hints is not None else None
@@ -358,6 +364,8 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     if hints is not None:
         layout.figure_of = hints.figure_of
         _merge_meta(header, dict(hints.meta))
+    elif mail:
+        _merge_meta(header, mail)
     if banner.org is not None:
         # a mirror: the page's own name (og:site_name, its footer) is the mirror's, not the publisher's;
         # the publisher is the one the banner names (resolved against the known ones by find_publisher)
@@ -456,6 +464,45 @@ def _standfirst(block: Block, text: str) -> bool:
     bold = len(block.lines) == 1 and any(b - a >= 0.9 * len(line.text.strip()) for a, b in line.emphasis)
     one_sentence = not regex.search(r"[.!?][\"”’')\]]*\s+[A-Z“\"]", text.strip())
     return bold or (one_sentence and 8 <= len(words) <= 35)
+
+
+_MAIL_HEADER_RE = regex.compile(r"^(?P<name>[A-Za-z][A-Za-z-]{1,30}):\s*(?P<value>.*)$")
+_MAIL_NAMES = {"from", "to", "date", "subject", "cc", "reply-to", "sender", "message-id", "mime-version", "content-type"}
+
+
+def _mail_headers(blocks: list[Block]) -> tuple[dict[str, object], int]:
+    """A newsletter saved as a mail (RFC 5322 headers "From:", "Date:", "Subject:" on the first
+    lines): the Subject is the issue's title, the Date its date, the sender's display name its
+    publisher; and how many blocks the headers take. Read with the standard library's mail
+    parser, not by hand."""
+    lines: list[str] = []
+    count = 0
+    for block in blocks[:12]:
+        texts = [line.text for line in block.lines if line.text.strip()]
+        found = [_MAIL_HEADER_RE.match(t) for t in texts]
+        if not texts or not all(m is not None and m["name"].lower() in _MAIL_NAMES for m in found):
+            break
+        lines.extend(texts)
+        count += 1
+    if not lines:
+        return {}, 0
+    parsed = email.parser.HeaderParser(policy=email.policy.default).parsestr("\n".join(lines) + "\n\n")
+    if not parsed.get("subject") or not (parsed.get("from") or parsed.get("date")):
+        return {}, 0
+    out: dict[str, object] = {"title": " ".join(str(parsed["subject"]).split())}
+    try:
+        when = email.utils.parsedate_to_datetime(str(parsed["date"])) if parsed.get("date") else None
+    except (TypeError, ValueError, IndexError):
+        when = None
+    if when is not None:
+        out["date"] = when.date()
+    try:
+        sender = parsed["from"].addresses[0].display_name if parsed.get("from") else ""
+    except (AttributeError, IndexError, TypeError):
+        sender = ""
+    if sender:
+        out["publisher"] = sender
+    return out, count
 
 
 def _merge_meta(header: dict[str, object], meta: dict[str, object]) -> None:

@@ -41,7 +41,7 @@ _APPOSITION_AFTER_RE = regex.compile(
 )
 # "KH spokesman Ali al-Husseini" / "the group's spokesman, Ali al-Husseini" / "its leader Qais al-Khazali"
 _APPOSITION_BEFORE_RE = regex.compile(
-    rf"(?P<desc>(?:[Ii]ts|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
+    rf"(?P<desc>(?:[Ii]ts|[Ww]hose|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
     rf",?\s+(?P<name>{_PERSON})"
     # "A senior commander in the group, Hassan Fadhil al-Rubaie,"
     rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,40}}),\s+(?P<name2>{_PERSON}),"
@@ -344,8 +344,15 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         # a verb right before a name takes it as its object ("taunting AAH", "backed KH")
         if low in _SPEAKER_OBJECTS or "-" in low or low in _PARTICIPLE_ADJECTIVES:
             return False  # "quoted an unnamed AAH commander", "Iran-backed KH": the name may speak
+        if low in _TEMPORAL and end is not None:
+            # "A day before Khazali's interview, Ameri told": a phrase set off by a comma; but "two
+            # days after Sudani's office said" opens a clause whose subject the name is
+            return bool(regex.match(r"[^,;:“”\"]{0,40},", clause[end:]))
         return low in _GOVERNORS or (word[1:].islower() and low.endswith(("ed", "ing")) and len(low) > 4)
     return False
+
+
+_TEMPORAL = {"before", "after", "since", "until", "during", "despite"}
 
 
 def subject(clause: str, cue_word: str | None, aliases: AliasStore) -> Phrase | None:
