@@ -112,3 +112,12 @@ def test_a_paragraph_of_thousands_of_quotations_is_read_in_part_and_reported(tmp
     result = _ingest(tmp_path, ctx, "Kataib Hezbollah said: " + "“we will respond” and " * 2000 + "more.")
     assert len(result.renderings) <= MAX_QUOTES_PER_PARAGRAPH
     assert any("2,000 quotations" in w and "capture.txt" in w for w in result.warnings)
+
+
+def test_a_figure_cited_thousands_of_times_keeps_the_first_places_and_is_reported(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx, "Figure 1: KH statement, June 20, 2024.\n\n" + "As shown (Figure 1). " * 2000 + "\n"
+    )
+    figure = next(f for f in result.figures if f.number == 1)
+    assert 0 < len(figure.mentions) <= 100
+    assert any("Figure 1 is cited 2,000 times" in w for w in result.warnings)

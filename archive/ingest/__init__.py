@@ -138,7 +138,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     result = IngestResult(
         article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
         names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
-        warnings=_warnings(path, article, paragraphs, renderings, capture.lines),
+        warnings=_warnings(path, article, paragraphs, renderings, capture.lines, drafts_fig),
     )  # fmt: skip
     applied = apply_decisions(ctx.decisions, result.sources, result.renderings)
     result.sources.extend(applied.sources)
@@ -403,7 +403,7 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
 TITLE_LIMIT = 300
 
 
-def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering], lines) -> list[str]:
+def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering], lines, figures) -> list[str]:
     """What a reader of this capture would notice ingest got wrong: said, never silent."""
     out = []
     if not article.title:
@@ -421,6 +421,12 @@ def _warnings(path: Path, article: Article, paragraphs, renderings: list[Renderi
             out.append(
                 f"{path}: {cued} quotation(s) follow speech verbs but none was read as a quote"
                 " (speaker or cue not understood)"
+            )
+    for number, fig in figures.items():
+        if fig.cited > fig_mod.MAX_CITATIONS:
+            out.append(
+                f"{path}: Figure {number} is cited {fig.cited:,} times; the places of the first"
+                f" {fig_mod.MAX_CITATIONS} are kept"
             )
     for paragraph, count in quote_mod.crowded_paragraphs(paragraphs):
         line = paragraph.text.spans(lines, 0, 1)[0].line if paragraph.text.text else "?"

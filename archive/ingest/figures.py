@@ -51,6 +51,7 @@ class FigureDraft:
     image_url: str | None = None
     source_url: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    cited: int = 0  # how many times the prose cites it; the first MAX_CITATIONS keep their spans
 
 
 @dataclass(slots=True)
@@ -64,6 +65,10 @@ class SourceDraft:
     ocr_evidence: list[str]
     text: str  # the characters at start:end, or for an HTML page the text content of its lines
     runs: list[tuple[int, int]] = field(default_factory=list)  # HTML: the file runs `text` is read from
+
+
+MAX_CITATIONS = 100
+_NUMBER_RE = regex.compile(r"\d+")
 
 
 def find_figures(
@@ -96,10 +101,12 @@ def find_figures(
             continue
         mapped = block.mapped()
         for m in _FIGURE_REF_RE.finditer(mapped.text):
-            numbers = [int(m.group(1))] + [int(n) for n in regex.findall(r"\d+", m.group(2))]
+            numbers = [int(m.group(1))] + [int(n) for n in _NUMBER_RE.findall(m.group(2))]
             for number in numbers:
                 fig = figures.setdefault(number, FigureDraft(number))
-                fig.mentions.extend(mapped.spans(lines, m.start(), m.end()))
+                fig.cited += 1
+                if fig.cited <= MAX_CITATIONS:  # a figure "cited" 90,000 times is a damaged capture
+                    fig.mentions.extend(mapped.spans(lines, m.start(), m.end()))
     return dict(sorted(figures.items()))
 
 

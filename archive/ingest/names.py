@@ -42,6 +42,12 @@ class Found:
     entity: Entity | None  # an article-local name the alias store does not have yet
 
 
+# compiled once: these run for every parenthesis of the body
+_NOT_A_GLOSS_RE = regex.compile(r"(?i)fig|e\.g|i\.e|see\b")
+_PHRASE_WORD_RE = regex.compile(r"[\w'’ʿʾ\-]+")
+_DIGIT_RE = regex.compile(r"\d")
+
+
 def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStore) -> list[Found]:
     found: list[Found] = []
     seen: set[tuple[str, str]] = set()
@@ -84,7 +90,7 @@ def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStor
                 break
         for m in _PAREN_RE.finditer(text):
             inner = m.group("inner").strip()
-            if inner.isupper() or regex.match(r"(?i)fig|e\.g|i\.e|see\b", inner):
+            if inner.isupper() or _NOT_A_GLOSS_RE.match(inner):
                 continue
             short_m = _SHORT_RE.search(inner)
             short = short_m.group("short") if short_m else None
@@ -160,7 +166,7 @@ def _is_italic(mapped, start: int, end: int) -> bool:
 
 
 def _romanized(phrase: str, italic: bool) -> bool:
-    words = [w for w in regex.findall(r"[\w'’ʿʾ\-]+", phrase) if w.lower() not in ("and", "or")]
+    words = [w for w in _PHRASE_WORD_RE.findall(phrase) if w.lower() not in ("and", "or")]
     if not words or any(w.isdigit() for w in words):
         return False
     if italic:
@@ -173,7 +179,7 @@ def _romanized(phrase: str, italic: bool) -> bool:
 def _plain_gloss(inner: str) -> bool:
     """English words that gloss a term: a few lowercase words, no numbers or dates."""
     words = inner.split()
-    return 0 < len(words) <= 5 and not regex.search(r"\d", inner) and inner[:1].islower()
+    return 0 < len(words) <= 5 and not _DIGIT_RE.search(inner) and inner[:1].islower()
 
 
 def _is_title_name(name: str) -> bool:

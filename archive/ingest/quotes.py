@@ -338,7 +338,7 @@ def find_renderings(
         block_quote = _block_quote(before, paragraph, ctx)
         found = [block_quote] if block_quote is not None else _paragraph_renderings(paragraph, ctx)
         if block_quote is not None:
-            ctx.earlier.extend(_sentences(paragraph.text.text))
+            ctx.earlier.extend(t[-SENTENCE_WINDOW:] for t in _sentences(paragraph.text.text))
         for draft in found:
             draft.date = draft.date or entry_day
         drafts.extend(found)
@@ -474,6 +474,7 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 # dumped on one line, a damaged capture), and reading each of them would take minutes. The first
 # ones are read and the capture is reported (see `crowded_paragraphs`).
 MAX_QUOTES_PER_PARAGRAPH = 300
+SENTENCE_WINDOW = 1500  # characters on either side of a quote in which its cue and occasion are read
 
 
 def crowded_paragraphs(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int]]:
@@ -496,7 +497,9 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
     last_end = previous_end = -1
     opens = [a for a, _, _, _ in quotes]
     for q_start, q_end, inner_start, inner_end in quotes:
-        sent_start = starts[bisect.bisect_right(starts, q_start) - 1]
+        # a reader looks for the cue within the sentence; a 'sentence' of thousands of characters is
+        # none (a damaged capture), so the evidence is read within a bounded window of the quote
+        sent_start = max(starts[bisect.bisect_right(starts, q_start) - 1], q_start - SENTENCE_WINDOW)
         if last is not None and last_end < previous_end:
             last = None  # the quote just before was not taken (an outsider's, a term): nothing to continue
         previous_end = q_end
@@ -507,7 +510,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         pre = text[max(sent_start, last_end if last_end >= sent_start else sent_start) : q_start]
         cue = _cue(pre)
         k = bisect.bisect_right(starts, q_end)
-        sentence_end = starts[k] if k < len(starts) else len(text)
+        sentence_end = min(starts[k] if k < len(starts) else len(text), q_end + SENTENCE_WINDOW)
         k = bisect.bisect_left(opens, q_end)
         next_quote = opens[k] if k < len(opens) else len(text)
         post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
@@ -524,8 +527,13 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue
         draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue or post.group().strip(" ,—–"))
         here = bisect.bisect_right(starts, q_start) - 1  # this sentence's index; a reader looks a few back
-        earlier = [text[starts[i] : starts[i + 1]] for i in range(max(0, here - EARLIER_SENTENCES), here)]
-        sentence = text[sent_start:sentence_end]
+        earlier = [
+            text[max(starts[i], starts[i + 1] - SENTENCE_WINDOW) : starts[i + 1]]
+            for i in range(max(0, here - EARLIER_SENTENCES), here)
+        ]
+        # the sentence around the quote, its words stood for by an empty quotation (read for the
+        # channel and the statement noun, never inside the quote; a 1 MB quote costs nothing then)
+        sentence = text[sent_start:q_start] + "“”" + text[q_end:sentence_end]
         draft.channel = _channel(sentence, ctx.aliases)
         if cue is None:
             _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
@@ -559,7 +567,11 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
                 draft.channel = draft.channel or previous.channel
             draft.date = draft.date or previous.date
         k = bisect.bisect_left(starts, sentence_end)
-        later = [text[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(text)]] if k < len(starts) else []
+        later = (
+            [text[starts[k] : min(starts[k + 1] if k + 1 < len(starts) else len(text), starts[k] + SENTENCE_WINDOW)]]
+            if k < len(starts)
+            else []
+        )
         _context(draft, earlier, later, ctx)
         drafts.append(draft)
         ctx.drafts.append(draft)
@@ -585,7 +597,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             draft.date = draft.parent.date
         if draft.parent is not None and draft.parent.figure is None and draft.figure is not None:
             draft.parent.figure = draft.figure  # "…” He then closed with “…” (Figure 1): one post
-    ctx.earlier.extend(text[a:b] for a, b in zip(starts, [*starts[1:], len(text)]))
+    ctx.earlier.extend(text[max(a, b - SENTENCE_WINDOW) : b] for a, b in zip(starts, [*starts[1:], len(text)]))
     return drafts
 
 
