@@ -104,7 +104,8 @@ def test_quotes_are_attributed_as_a_reader_attributes_them(tmp_path, ctx, case, 
     path.write_text(HEADER + body + "\n", encoding="utf-8")
     result = ingest_file(path, ctx)
     got = [
-        (r.text, r.speaker, r.speaker_org, r.channel, str(r.date) if r.date else None) for r in result.renderings
+        (r.text, r.speaker, r.speaker_org, r.channel, str(r.date) if r.date else None)
+        for r in result.renderings
     ]
     assert len(got) == len(expected), got
     for (text, *facts), (prefix, *want) in zip(got, expected):
@@ -128,5 +129,37 @@ def test_a_quote_referring_back_to_the_statement_takes_its_figure_and_date(tmp_p
     result = ingest_file(path, ctx)
     last = result.renderings[-1]
     assert last.text.startswith("Overwhelmingly")
-    assert (last.speaker, last.figure, str(last.date)) == ("Iraqi Resistance Coordination Committee", 1, "2024-02-11")
+    assert (last.speaker, last.figure, str(last.date)) == (
+        "Iraqi Resistance Coordination Committee",
+        1,
+        "2024-02-11",
+    )
     assert last.continues == result.renderings[0].id
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "date"),
+    [
+        (
+            "On Sunday, Qais al-Khazali told al-Ahd TV that “the state decides, not the factions.”\n\n"
+            "A day before Khazali's interview, Badr Organization leader Hadi al-Ameri told elders in Diyala "
+            "that the region “must not become the last refuge of the coalition.”",
+            "Hadi al-Ameri", "2024-02-10",
+        ),
+        (
+            "The Kurdistan Regional Government quickly answered the Badr leader on Monday. Its spokesperson, "
+            "Shvan Aziz, a Kurdistan Regional Government official, said the advisers were “a federal matter.”",
+            None, None,
+        ),
+    ],
+    ids=["a name in a temporal phrase is no subject; the day counts from that person's quote",
+         "a spokesman of a government is no group's speaker"],
+)  # fmt: skip
+def test_temporal_phrases_and_government_speakers(tmp_path, ctx, body, speaker, date):
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(HEADER + body + "\n", encoding="utf-8")
+    last = [r for r in ingest_file(path, ctx).renderings if "federal" in r.text or "refuge" in r.text]
+    if speaker is None:
+        assert last == []
+    else:
+        assert [(r.speaker, str(r.date)) for r in last] == [(speaker, date)]

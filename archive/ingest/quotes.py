@@ -558,7 +558,10 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue  # "said nothing about the “pause”", "a “wait and see” strategy": a term, not words said
         if _CORRESPONDENT_RE.search(pre):
             continue  # "Al Jazeera's X, reporting from Baghdad, said": the page's own reporter
-        if draft.outsider or draft.speaker_name in ctx.outsiders or _OUTSIDER_RE.search(draft.speaker_name or ""):
+        if (
+            draft.outsider or draft.speaker_name in ctx.outsiders
+            or _OUTSIDER_RE.search(draft.speaker_name or "") or _OUTSIDER_RE.search(draft.speaker_org or "")
+        ):  # fmt: skip
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
         if previous is not None and previous.speaker_name == draft.speaker_name and draft.speaker_name:
@@ -654,7 +657,31 @@ def _date_of(text: str, ctx: _Context) -> dt.date | None:
         if base is not None:
             days = 1 if m.group("next") else 0 if m.group("same") else _COUNTS[m.group("n").lower()]
             found.append((m.start(), base + dt.timedelta(days=days)))
+    for m in _EVENT_RELATIVE_RE.finditer(text):  # "A day before Khazali's interview": that quote's day
+        event = _event_day(m.group("name"), ctx)
+        if event is not None:
+            days = _COUNTS.get(m.group("n").lower(), 1) * (-1 if m.group("dir").lower() == "before" else 1)
+            found.append((m.start(), event + dt.timedelta(days=days)))
     return max(found, key=lambda f: f[0])[1] if found else None
+
+
+_EVENT_RELATIVE_RE = regex.compile(
+    r"\b(?P<n>(?i:a|one|two|three|four|five|six))\s+days?\s+(?P<dir>before|after)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'\-]{1,40}(?:\s+(?:al-)?[A-Z][\w’'\-]{1,40}){0,2})['’]s?\s+"
+    r"(?:interview|speech|statement|post|remarks|sermon|address|message|tweet|appearance)\b",
+)
+
+
+def _event_day(name: str, ctx: _Context) -> dt.date | None:
+    """The day of the last quote of the person or group `name` (a surname, "Khazali") already read."""
+    folded = name.casefold()
+    for draft in reversed(ctx.drafts[-50:]):
+        if draft.date is None or not draft.speaker_name:
+            continue
+        forms = {draft.speaker_name, *speakers.short_forms(draft.speaker_name)}
+        if any(f.casefold() == folded for f in forms):
+            return draft.date
+    return None
 
 
 def _cue(pre: str) -> str | None:

@@ -344,10 +344,10 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         # a verb right before a name takes it as its object ("taunting AAH", "backed KH")
         if low in _SPEAKER_OBJECTS or "-" in low or low in _PARTICIPLE_ADJECTIVES:
             return False  # "quoted an unnamed AAH commander", "Iran-backed KH": the name may speak
-        if low in _TEMPORAL and end is not None:
+        if low in _TEMPORAL:
             # "A day before Khazali's interview, Ameri told": a phrase set off by a comma; but "two
             # days after Sudani's office said" opens a clause whose subject the name is
-            return bool(regex.match(r"[^,;:“”\"]{0,40},", clause[end:]))
+            return bool(regex.match(r"[^,;:“”\"]{0,60},", clause[end if end is not None else start :]))
         return low in _GOVERNORS or (word[1:].islower() and low.endswith(("ed", "ing")) and len(low) > 4)
     return False
 
