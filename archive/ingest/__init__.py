@@ -75,7 +75,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
     if capture.is_html:
         blocks, hints = html_blocks(capture)
-        layout = analyse(blocks, hints)
+        layout = hints.layout if hints.layout is not None else analyse(blocks, hints)
     else:
         blocks = blocks_of(capture)
         layout = analyse(blocks)

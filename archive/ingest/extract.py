@@ -71,13 +71,18 @@ def metadata_authors(raw: str) -> tuple[list[str], str | None]:
     return authors, (doc.sitename or "").strip() or None
 
 
+DATE_SEARCH_CHARS = 200_000
+
+
 def find_date(raw: str) -> str | None:
     """htmldate's publication date (YYYY-MM-DD) from the page's markup only (no text search)."""
     try:
         from htmldate import find_date as htmldate_find_date
         from trafilatura.utils import load_html
 
-        tree = load_html(_markup(raw))  # a tree, so htmldate never takes the input for a URL to fetch
+        # a tree, so htmldate never takes the input for a URL to fetch; of a huge page only the first
+        # part, where the head and the article's top print its dates (htmldate walks every element)
+        tree = load_html(_markup(raw[:DATE_SEARCH_CHARS]))
         if tree is None:
             return None
         return htmldate_find_date(tree, extensive_search=False, original_date=True)

@@ -97,6 +97,7 @@ class HtmlHints:
     figure_of: dict[int, int] = field(default_factory=dict)  # block -> figure number (<figure> members)
     photos: set[int] = field(default_factory=set)  # blocks of <figure>s that are news photos, not statements
     body_from: str | None = None  # "trafilatura" or "structure": who chose `body`
+    layout: object | None = None  # the page's Layout read with exactly these hints, when already read
 
 
 @dataclass(slots=True)
@@ -247,7 +248,9 @@ def _fallback_meta(capture, soup, blocks, hints) -> None:
     meta = hints.meta
     if "date" in meta and "authors" in meta:
         return
-    header = analyse(blocks, hints).header  # what the page's text says (bylines, datelines)
+    layout = analyse(blocks, hints)
+    header = layout.header  # what the page's text says (bylines, datelines)
+    before = dict(meta)
     if "date" not in meta and header.get("date") is None:
         iso = extract_mod.find_date(capture.text)
         if iso:
@@ -259,6 +262,8 @@ def _fallback_meta(capture, soup, blocks, hints) -> None:
             page_text = " ".join(soup.get_text(" ").split())
             meta["authors"] = [extract_mod.spelled_as_on_page(n, page_text) for n in names]
     hints.meta = {k: v for k, v in meta.items() if v}
+    if hints.meta == before:
+        hints.layout = layout  # nothing added: ingest need not read the page's layout again
 
 
 def _containers(root: Tag) -> set[int]:
