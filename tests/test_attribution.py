@@ -17,6 +17,33 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "a second verb of the same subject, after 'but', keeps its speaker",
+        "On Wednesday, Qais al-Khazali said Asaib Ahl al-Haq would “respect the result of the ballot,” but "
+        "warned against any attempt “to pass the American agenda on the weapons of the resistance.”",
+        [("respect the result", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+         ("to pass the American agenda", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14")],
+    ),
+    (
+        "'the previous day' counts back from the quote before",
+        "On Wednesday, Qais al-Khazali said the movement “will not be dragged into a war.”\n\n"
+        "The remarks came after KH security official Abu Ali al-Askari told supporters the previous day "
+        "that his group “carried weapons when others were counting profits.”",
+        [("will not be dragged", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+         ("carried weapons", "Abu Ali al-Askari", "Kataib Hezbollah", None, "2024-02-13")],
+    ),
+    (
+        "a candidate introduced by apposition is named in full by his surname",
+        "Ahmed Jabbar al-Saadi, a candidate of the Sadiqoun bloc, spoke on Tuesday. “Our record is known "
+        "to every Iraqi,” al-Saadi said.",
+        [("Our record is known", "Ahmed Jabbar al-Saadi", None, None, "2024-02-13")],
+    ),
+    (
+        "an electoral commission is no group",
+        "The Independent High Electoral Commission (IHEC) said on Monday that campaigning must “stay within "
+        "the law and away from incitement.”",
+        [],
+    ),
+    (
         "a person who attacks another group speaks, not the group attacked",
         "KH security official Abu Ali al-Askari mocked Asaib Ahl al-Haq on Telegram on Tuesday, "
         "taunting AAH and its leader Qais al-Khazali: “This is the field, Hamidan, and your men are not in it.”",

@@ -109,6 +109,9 @@ _APPOSITIVE_RE = regex.compile(
 )
 # ", KH's security official," after a name: who he is, not who speaks
 _ROLE_APPOSITIVE_RE = regex.compile(rf"(,)\s+[^,“”\"]{{0,60}}\b(?:{speakers.ROLES})\b[^,“”\"]{{0,60}},")
+_COORDINATED_CUE_RE = regex.compile(
+    r"^[\s,;”\"’]*(?:but|and|while|then|before)\s+(?:also\s+|then\s+|later\s+|again\s+)?(?P<verb>[a-z]+)\b"
+)
 _CORRESPONDENT_RE = regex.compile(r",\s+(?:reporting|speaking)\s+from\s+[^,“”\"]{1,60},\s*(?:\w+\s+){0,2}(?:said|says|added|adds)\b")
 _INSERTION_RE = regex.compile(r"\[[^\]]+\]")
 _ELLIPSIS_RE = regex.compile(r"\.\.\.|…")
@@ -514,6 +517,16 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         k = bisect.bisect_left(opens, q_end)
         next_quote = opens[k] if k < len(opens) else len(text)
         post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
+        coordinated = _COORDINATED_CUE_RE.match(text[last_end:q_start]) if last is not None and last_end >= sent_start else None
+        if coordinated is not None and coordinated.group("verb").lower() in CUE_WORDS:
+            # "would “respect the result,” but warned against … “to pass the agenda”": the same
+            # speaker, a verb of its own with no subject of its own
+            twin = RenderingDraft([(inner_start, inner_end)], paragraph, cue, last.speaker, last.speaker_name,
+                                  last.date, last.figure, last.speaker_org, None, last.channel)  # fmt: skip
+            drafts.append(twin)
+            ctx.drafts.append(twin)
+            last, last_end = twin, q_end
+            continue
         if cue is None and post is None and last is not None and last_end >= sent_start and not _TERM_BEFORE_RE.search(pre):
             # "claimed that it struck “a vital target” in Eilat and two “military sites”": the same
             # cue governs the sentence's next quote, which is quoted on its own
@@ -606,6 +619,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
 
 _LATER_RE = regex.compile(
     r"\b(?:(?P<next>the\s+next|the\s+following)\s+day|(?P<same>the\s+same\s+day)|"
+    r"(?P<prev>the\s+previous\s+day|the\s+day\s+before(?!\s+(?:the|his|her|its|their|[A-Z])))|"
     r"(?P<n>a|one|two|three|four|five|six)\s+days?\s+later)\b",
     regex.IGNORECASE,
 )
@@ -655,7 +669,7 @@ def _date_of(text: str, ctx: _Context) -> dt.date | None:
         key = " ".join([m.group().lower(), *regex.findall(r"[\w\-]+", text[m.end() :])[:2]])
         base = ctx.later_base.setdefault(key, ctx.last_date)
         if base is not None:
-            days = 1 if m.group("next") else 0 if m.group("same") else _COUNTS[m.group("n").lower()]
+            days = 1 if m.group("next") else 0 if m.group("same") else -1 if m.group("prev") else _COUNTS[m.group("n").lower()]
             found.append((m.start(), base + dt.timedelta(days=days)))
     for m in _EVENT_RELATIVE_RE.finditer(text):  # "A day before Khazali's interview": that quote's day
         event = _event_day(m.group("name"), ctx)

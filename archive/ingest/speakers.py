@@ -26,7 +26,7 @@ from archive.models import Entity
 ROLES = (
     r"(?i:spokesman|spokeswoman|spokesperson|secretary[- ]general|leader|commander|chief|head|official|"
     r"deputy|member|lawmaker|MP|cleric|politician|representative|envoy|minister|adviser|advisor|aide|"
-    r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder|"
+    r"figure|founder|emir|director|chairman|president|officer|cofounder|co-founder|candidate|nominee|"
     # other parties' people, learned too so that their words are told apart
     r"researcher|analyst|professor|expert|journalist|scholar|fellow|diplomat|ambassador|speaks\s+for)"
 )
@@ -225,7 +225,8 @@ OUTSIDER_RE = regex.compile(
     r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
     r"presenter|interviewer|reporters?|(?i:prime\s+minister|premier|presidency|parliamentary|ministry|"
     r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government|"
-    r"commander-in-chief|security\s+media\s+cell)|(?:Brigadier|Major|Lieutenant)(?:\s+General)?|Colonel|"
+    r"commander-in-chief|security\s+media\s+cell|electoral\s+commission|judiciary|supreme\s+court|"
+    r"central\s+bank|security\s+source)|(?:Brigadier|Major|Lieutenant)(?:\s+General)?|Colonel|"
     r"Brig\.|Gen\.|Col\.|MP|lawmakers?)\b)"
 )
 # whoever studies or reports on the groups speaks for none of them ("an analyst of Iraqi armed groups")
