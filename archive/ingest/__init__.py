@@ -152,6 +152,10 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
 _TIME_LINE_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|\(\w+\)))?$", regex.I)
 
 
+_TIME_LEAD_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|am|pm))?\s+\S")
+_WEEKDAY_LEAD_RE = regex.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+
+
 def _entry_days(layout, blocks) -> dict[int, dt.date]:
     """A live blog's day headings ("30 Sep 2024" alone on a line, over entries timed "22:10
     GMT"), by block: each entry's quotes are of its day. Only a page with two or more such
@@ -163,10 +167,14 @@ def _entry_days(layout, blocks) -> dict[int, dt.date]:
         if _TIME_LINE_RE.match(text):
             timed += 1
             continue
+        if _TIME_LEAD_RE.match(text):
+            timed += 1  # "13:20 Khazali: government must answer. …": an entry opened by its time
         if len(text.split()) > 5:
             continue
+        lead = _WEEKDAY_LEAD_RE.match(text)  # "Thursday, 8 February 2024"
         found = find_header_dates(text, None)
-        if len(found) == 1 and found[0].start == 0 and found[0].end >= len(text.rstrip(" .")) - 1:
+        start = lead.end() if lead else 0
+        if len(found) == 1 and found[0].start == start and found[0].end >= len(text.rstrip(" .")) - 1:
             days[i] = found[0].date
     if len(set(days.values())) < 2 or timed < 2:
         return {}

@@ -646,7 +646,9 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 def _date_of(text: str, ctx: _Context) -> dt.date | None:
     """The day `text` gives, the last it names: a date in any style the page uses ("July 29",
     "10/02/2024", "5 March 2024"), a weekday or "yesterday" counted back from the article's date,
-    or "the next day" / "two days later" counted on from the statement quoted before."""
+    or "the next day" / "two days later" counted on from the statement quoted before. Never a day
+    the quoted words name ("those who sit in ministries today")."""
+    text = _mask_quotes(text)
     found: list[tuple[int, dt.date]] = []
     for phrase in find_dates(text):
         day = phrase.first(ctx.ref)
@@ -1037,10 +1039,13 @@ def _main_clause(sentence: str) -> str:
 
 
 def _mask_quotes(text: str) -> str:
-    out = text
+    """`text` with its quotations blanked (same length): what the quoted words say is no evidence
+    of who said them, or when."""
+    pieces, last = [], 0
     for q in marks.quotations(text):
-        out = out[: q.start] + " " * (q.end - q.start) + out[q.end :]
-    return out
+        pieces += [text[last : q.start], " " * (q.end - q.start)]
+        last = q.end
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def _introduced_statement(earlier_here: list[str], ctx: _Context):
