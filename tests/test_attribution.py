@@ -17,6 +17,13 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "a name governed by 'from' speaks through the relative clause that follows it",
+        "The most prominent offer came from Abu Ala al-Walai, the secretary-general of Kataib Sayyid al-Shuhada "
+        "(KSS), who published a statement on February 12 criticizing Arab governments: “We are deeply "
+        "concerned by the alarming levels of inaction.”",
+        [("We are deeply concerned", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", None, "2024-02-12")],
+    ),
+    (
         "a second verb of the same subject, after 'but', keeps its speaker",
         "On Wednesday, Qais al-Khazali said Asaib Ahl al-Haq would “respect the result of the ballot,” but "
         "warned against any attempt “to pass the American agenda on the weapons of the resistance.”",

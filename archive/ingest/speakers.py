@@ -323,6 +323,8 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         after = clause[end : end + 40]
         if _OWNED_RE.match(after):
             return False
+        if _RELATIVE_WHO_RE.match(clause[end : end + 200]):
+            return False  # "came from Abu Ala al-Walai, who published a statement …:": he speaks
         if _PASSIVE_RE.match(after):
             return True
     before = clause[:start]
@@ -353,6 +355,9 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
     return False
 
 
+_RELATIVE_WHO_RE = regex.compile(
+    r"^(?:\s*\([^()]{0,40}\))?(?:\s*,\s+(?:the|a|an)\s+[^,“”\"]{0,80})?(?:\s*,\s+|\s{2,})who\s+(?!was\b|were\b|is\b|had\s+been\b)"
+)
 _TEMPORAL = {"before", "after", "since", "until", "during", "despite"}
 
 
