@@ -11,7 +11,7 @@ import pytest
 
 from archive.build import corpus_context
 from archive.ingest import ingest_file, notes
-from archive.ingest.quotes import MAX_QUOTES_PER_PARAGRAPH
+from archive.ingest.quotes import MAX_QUOTES_PER_CAPTURE, MAX_QUOTES_PER_PARAGRAPH
 from tests.conftest import REPO
 
 HEADER = "Militias Answer the Talks\n\nBy Jane Example\n\nJune 27, 2024\n\n"
@@ -121,3 +121,10 @@ def test_a_figure_cited_thousands_of_times_keeps_the_first_places_and_is_reporte
     figure = next(f for f in result.figures if f.number == 1)
     assert 0 < len(figure.mentions) <= 100
     assert any("Figure 1 is cited 2,000 times" in w for w in result.warnings)
+
+
+def test_a_body_of_thousands_of_quoted_paragraphs_is_read_up_to_the_limit_and_reported(tmp_path, ctx):
+    paragraph = "Kataib Hezbollah said on Monday: “we will act.”\n\n"
+    result = _ingest(tmp_path, ctx, paragraph * 1500)
+    assert 0 < len(result.renderings) <= MAX_QUOTES_PER_CAPTURE
+    assert any("1,500 quotations" in w and "capture.txt" in w for w in result.warnings)

@@ -436,6 +436,12 @@ def _warnings(path: Path, article: Article, paragraphs, renderings: list[Renderi
                 f"{path}: Figure {number} is cited {fig.cited:,} times; the places of the first"
                 f" {fig_mod.MAX_CITATIONS} are kept"
             )
+    total = quote_mod.quotations_beyond_limit(paragraphs)
+    if total is not None:
+        out.append(
+            f"{path}: the body holds {total:,} quotations; reading stopped after the paragraph that holds"
+            f" the {quote_mod.MAX_QUOTES_PER_CAPTURE:,}th"
+        )
     for paragraph, count in quote_mod.crowded_paragraphs(paragraphs):
         line = paragraph.text.spans(lines, 0, 1)[0].line if paragraph.text.text else "?"
         out.append(

@@ -265,10 +265,15 @@ class Block:
     """A run of non-blank lines: what the page showed as one paragraph, caption or sidebar item."""
 
     lines: list[Line]
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines if line.text)
+        """The block's visible text, its lines joined by a space (worked out once: layout rules ask it
+        of every block many times)."""
+        if self._text is None:
+            self._text = " ".join(line.text for line in self.lines if line.text)
+        return self._text
 
     def mapped(self) -> MappedText:
         parts = [line.clean.strip() for line in self.lines if line.text] or [self.lines[0].clean.strip()]

@@ -333,7 +333,11 @@ def find_renderings(
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     drafts: list[RenderingDraft] = []
     starts = sorted(entry_days or {})
+    seen = 0
     for before, paragraph in zip([None, *paragraphs], paragraphs):
+        seen += len(marks.quotations(paragraph.text.text))
+        if seen - len(marks.quotations(paragraph.text.text)) >= MAX_QUOTES_PER_CAPTURE:
+            break  # reported by `quotations_beyond_limit`
         k = bisect.bisect_right(starts, min(paragraph.blocks, default=-1)) - 1
         entry_day = entry_days[starts[k]] if k >= 0 and entry_days else None
         if entry_day is not None and entry_day != ctx.ref:
@@ -477,7 +481,14 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 # dumped on one line, a damaged capture), and reading each of them would take minutes. The first
 # ones are read and the capture is reported (see `crowded_paragraphs`).
 MAX_QUOTES_PER_PARAGRAPH = 300
+MAX_QUOTES_PER_CAPTURE = 1000  # an article quotes tens of times; a list of thousands is read in part
 SENTENCE_WINDOW = 1500  # characters on either side of a quote in which its cue and occasion are read
+
+
+def quotations_beyond_limit(paragraphs: list[Paragraph]) -> int | None:
+    """How many quotations the body holds, when that is more than are read."""
+    total = sum(len(marks.quotations(p.text.text)) for p in paragraphs)
+    return total if total > MAX_QUOTES_PER_CAPTURE else None
 
 
 def crowded_paragraphs(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int]]:
