@@ -17,6 +17,13 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "'the cleric', when no one was introduced so, is the person being quoted",
+        "On Sunday, Qais al-Khazali said the sanctions were “a declaration of war on Iraqis.”\n\n"
+        "Speaking to tribal sheikhs the next day, the cleric accused the embassy of “waging an economic war.”",
+        [("a declaration of war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-11"),
+         ("waging an economic war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12")],
+    ),
+    (
         "a name governed by 'from' speaks through the relative clause that follows it",
         "The most prominent offer came from Abu Ala al-Walai, the secretary-general of Kataib Sayyid al-Shuhada "
         "(KSS), who published a statement on February 12 criticizing Arab governments: “We are deeply "

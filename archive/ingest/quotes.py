@@ -1248,10 +1248,20 @@ def _role_speaker(clause: str, ctx: _Context):
     for m in _ROLE_MENTION_RE.finditer(clause):
         if regex.match(r"\s*,?\s*[A-Z]", clause[m.end() :]) or speakers.governed(clause, m.start()):
             continue
-        role = ctx.roles.get(m.group("role").lower().replace(" ", "-"))
+        word = m.group("role").lower().replace(" ", "-")
+        role = ctx.roles.get(word)
         if role is not None:
             return None, role[0], role[1]
+        if word in _SALIENT_ROLES and m.group().lower().startswith("the ") and ctx.last_person:
+            # "the cleric accused …", no one introduced as a cleric: the person the article is
+            # quoting, as a reader takes it
+            entity, name, org = ctx.last_person
+            if name:
+                return entity, name, org
     return None
+
+
+_SALIENT_ROLES = {"cleric", "leader", "secretary-general", "commander", "chief"}
 
 
 def _cue_subject(pre: str, ctx: _Context):
