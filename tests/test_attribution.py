@@ -17,11 +17,29 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "after an opening adverbial, a role phrase is the subject, not an aside",
+        "On Saturday, Popular Mobilization Forces (PMF) chairman Falih al-Fayyadh, in a televised address, "
+        "said the PMF “is not a party to any dispute between Iraqis.”",
+        [("is not a party", "Falih al-Fayyadh", "Popular Mobilization Forces", None, "2024-02-10")],
+    ),
+    (
+        "'The group' as a subject is the group just quoted; a day right after the quote dates it",
+        "Kataib Hezbollah accused the ruling parties of “turning the region into a base” on Monday.\n\n"
+        "The group repeated the accusation in a second statement on Tuesday, saying the resistance “will not "
+        "stand by while bases are expanded.”",
+        [
+            ("turning the region", "Kataib Hezbollah", None, None, "2024-02-12"),
+            ("will not stand by", "Kataib Hezbollah", None, None, "2024-02-13"),
+        ],
+    ),
+    (
         "'the cleric', when no one was introduced so, is the person being quoted",
         "On Sunday, Qais al-Khazali said the sanctions were “a declaration of war on Iraqis.”\n\n"
         "Speaking to tribal sheikhs the next day, the cleric accused the embassy of “waging an economic war.”",
-        [("a declaration of war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-11"),
-         ("waging an economic war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12")],
+        [
+            ("a declaration of war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-11"),
+            ("waging an economic war", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12"),
+        ],
     ),
     (
         "a name governed by 'from' speaks through the relative clause that follows it",
@@ -34,16 +52,20 @@ CASES = [
         "a second verb of the same subject, after 'but', keeps its speaker",
         "On Wednesday, Qais al-Khazali said Asaib Ahl al-Haq would “respect the result of the ballot,” but "
         "warned against any attempt “to pass the American agenda on the weapons of the resistance.”",
-        [("respect the result", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
-         ("to pass the American agenda", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14")],
+        [
+            ("respect the result", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+            ("to pass the American agenda", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+        ],
     ),
     (
         "'the previous day' counts back from the quote before",
         "On Wednesday, Qais al-Khazali said the movement “will not be dragged into a war.”\n\n"
         "The remarks came after KH security official Abu Ali al-Askari told supporters the previous day "
         "that his group “carried weapons when others were counting profits.”",
-        [("will not be dragged", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
-         ("carried weapons", "Abu Ali al-Askari", "Kataib Hezbollah", None, "2024-02-13")],
+        [
+            ("will not be dragged", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+            ("carried weapons", "Abu Ali al-Askari", "Kataib Hezbollah", None, "2024-02-13"),
+        ],
     ),
     (
         "a candidate introduced by apposition is named in full by his surname",

@@ -124,7 +124,10 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
     originals = {i for i, kind in enumerate(layout.kinds) if kind == "arabic"}
-    drafts_ren = quote_mod.find_renderings(paragraphs, aliases, article.date, _entry_days(layout, blocks), originals)
+    day_first = numeric_order("\n".join(b.text for b in blocks))
+    drafts_ren = quote_mod.find_renderings(
+        paragraphs, aliases, article.date, _entry_days(layout, blocks), originals, day_first
+    )
 
     _occasions_from_notes(drafts_ren, layout, paragraphs, aliases)
     _figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)

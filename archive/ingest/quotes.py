@@ -318,6 +318,7 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
 def find_renderings(
     paragraphs: list[Paragraph], aliases: AliasStore, article_date: dt.date | None,
     entry_days: dict[int, dt.date] | None = None, originals: set[int] = frozenset(),  # type: ignore[assignment]
+    day_first: bool | None = None,
 ) -> list[RenderingDraft]:
     """Renderings of the whole body, read in order: a statement introduced in one paragraph can be
     continued in the next ("The third point asked…", "He said…").
@@ -328,7 +329,9 @@ def find_renderings(
     roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles, originals=set(originals))
-    ctx.day_first = numeric_order("\n".join(p.text.text for p in paragraphs))
+    # the page's own order of numeric dates, from all of it (its header's "14/4/2024" says how the
+    # body's "3/4/2024" reads)
+    ctx.day_first = day_first if day_first is not None else numeric_order("\n".join(p.text.text for p in paragraphs))
     texts = [p.text.text for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     drafts: list[RenderingDraft] = []
@@ -482,6 +485,7 @@ def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 # ones are read and the capture is reported (see `crowded_paragraphs`).
 MAX_QUOTES_PER_PARAGRAPH = 300
 MAX_QUOTES_PER_CAPTURE = 1000  # an article quotes tens of times; a list of thousands is read in part
+TRAILING_DAY = 30  # characters after a quote in which its sentence may still name its day
 SENTENCE_WINDOW = 1500  # characters on either side of a quote in which its cue and occasion are read
 
 
@@ -567,6 +571,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             tail = text[q_end:sentence_end]
             draft.date = _date_of(_mask_quotes(tail), ctx)
             draft.channel = draft.channel or _channel(tail, ctx.aliases)
+        elif draft.date is None:  # "accused the ruling parties of “…” on Monday.": the day right after it
+            draft.date = _date_of(text[q_end : min(q_end + TRAILING_DAY, sentence_end, next_quote)], ctx)
         m = _FIGURE_IN_RE.search(text, q_end, sentence_end) or _FIGURE_IN_RE.search(text, sent_start, q_start)
         if m:
             draft.figure = int(m.group(1))
@@ -1111,6 +1117,8 @@ def _subject_head(pre: str) -> str | None:
     )  # "Its short text said", but not "Its chief executive told reporters"
     if m:
         return m.group("p")
+    if regex.match(r"^\s*[Tt]he\s+(?:group|movement|militia|faction|organi[sz]ation)\b(?!['’])", clause):
+        return "it"  # "The group repeated the accusation …, saying": the group of the sentences before
     inner = speakers.SUBJECT_PRONOUN_RE.search(clause)  # "In a Telegram post he attacked …, accusing"
     if inner is not None and not regex.search(r"\b(?:that|who|which|whom)\s*$", clause[: inner.start()]):
         return inner.group().split()[0]
@@ -1353,7 +1361,19 @@ def _mask(clause: str) -> str:
         out = masked
     for at in kept:  # "X, a member of the council, told": the name and its verb meet again
         out = out[:at] + " " + out[at + 1 :]
-    return _ROLE_APPOSITIVE_RE.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), out)
+    def role(m: regex.Match) -> str:
+        if _INTRODUCTORY_RE.match(out[: m.start()]):
+            return m.group()  # "On Saturday, PMF chairman Falih al-Fayyadh, …, said": the subject itself
+        return m.group(1) + " " * (len(m.group()) - len(m.group(1)))
+
+    return _ROLE_APPOSITIVE_RE.sub(role, out)
+
+
+# an opening adverbial that ends at the first comma: what follows it is the clause's subject
+_INTRODUCTORY_RE = regex.compile(
+    r"^\s*(?:(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Meanwhile|Yesterday|Today|Separately|"
+    r"Elsewhere|Also|However|Then|Afterwards|Since|Until|During|After|Before)\b[^,]{0,40}|[A-Z][a-z]+day(?:\s+\w+){0,3})\s*$"
+)
 
 
 def cued_quotations(paragraphs: list[Paragraph]) -> int:

@@ -41,7 +41,7 @@ _APPOSITION_AFTER_RE = regex.compile(
 )
 # "KH spokesman Ali al-Husseini" / "the group's spokesman, Ali al-Husseini" / "its leader Qais al-Khazali"
 _APPOSITION_BEFORE_RE = regex.compile(
-    rf"(?P<desc>(?:[Ii]ts|[Ww]hose|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
+    rf"(?P<desc>(?:[Ii]ts|[Ww]hose|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?(?:\s+\([A-Z]{{2,6}}\))?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
     rf",?\s+(?P<name>{_PERSON})"
     # "A senior commander in the group, Hassan Fadhil al-Rubaie,"
     rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,40}}),\s+(?P<name2>{_PERSON}),"
@@ -350,7 +350,9 @@ def governed(clause: str, start: int, end: int | None = None) -> bool:
         if low in _TEMPORAL:
             # "A day before Khazali's interview, Ameri told": a phrase set off by a comma; but "two
             # days after Sudani's office said" opens a clause whose subject the name is
-            return bool(regex.match(r"[^,;:“”\"]{0,60},", clause[end if end is not None else start :]))
+            # (the name's own comma, "after Kataib Hezbollah, according to …, accused", opens an aside)
+            tail = clause[end:] if end is not None else regex.sub(r"^\S+(?:\s+(?:al-)?[A-Z]\S*)*", "", clause[start:])
+            return bool(regex.match(r"(?:['’]s)?\s+[^,;:“”\"]{1,60},", tail))
         return low in _GOVERNORS or (word[1:].islower() and low.endswith(("ed", "ing")) and len(low) > 4)
     return False
 
