@@ -128,3 +128,23 @@ def test_a_body_of_thousands_of_quoted_paragraphs_is_read_up_to_the_limit_and_re
     result = _ingest(tmp_path, ctx, paragraph * 1500)
     assert 0 < len(result.renderings) <= MAX_QUOTES_PER_CAPTURE
     assert any("1,500 quotations" in w and "capture.txt" in w for w in result.warnings)
+
+
+def test_a_digest_s_labelled_translation_is_a_rendering_of_the_post_above_it(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx,
+        "This week's posts, as the channels published them.\n\n"
+        "1. Kataib Hezbollah\n\n[28.02.24 19:05]\nنؤكد أن قرار تعليق العمليات ما زال سارياً.\n"
+        "EN: We affirm that the decision to suspend operations is still in force.\n\n"
+        "[02.03.24 11:40]\nعلى الحكومة أن تحدد موعداً واضحاً.\n"
+        "EN: The government must set a clear date.\n\n"
+        "FROM X\n\nAbu Ala al-Walai (@alwalai_office) · Mar 5, 2024 at 22:10\n"
+        "لن نسمح بأن يكون العراق ساحة.\nEN: We will not allow Iraq to be an arena.\n\n"
+        "2. Unknown Channel\n\n[06.03.24 10:00]\nنص بلا ترجمة معروفة المصدر.\nEN: A text whose channel nobody can name.",
+    )  # fmt: skip
+    got = [(r.text, r.speaker, str(r.date), r.channel) for r in result.renderings]
+    assert got == [
+        ("We affirm that the decision to suspend operations is still in force.", "Kataib Hezbollah", "2024-02-28", "Telegram"),
+        ("The government must set a clear date.", "Kataib Hezbollah", "2024-03-02", "Telegram"),
+        ("We will not allow Iraq to be an arena.", "Abu Ala al-Walai", "2024-03-05", "X"),
+    ]  # fmt: skip

@@ -136,10 +136,11 @@ def test_unreadable_capture_is_named_and_the_rest_still_build(corpus, tmp_path, 
 
 def test_bad_alias_line_is_reported_with_its_line(corpus, tmp_path):
     shutil.copytree(corpus, tmp_path / "c")
+    bad_line = len((tmp_path / "c" / "aliases.jsonl").read_text(encoding="utf-8").splitlines()) + 1
     with open(tmp_path / "c" / "aliases.jsonl", "a") as f:
         f.write('{"kind": "planet", "en": "Mars"}\n')
     result = run("build", corpus=tmp_path / "c", index=tmp_path / "i")
-    assert result.exit_code == 2 and "aliases.jsonl:25: kind" in result.stderr
+    assert result.exit_code == 2 and f"aliases.jsonl:{bad_line}: kind" in result.stderr
     assert not (tmp_path / "i" / "CURRENT").exists()
 
 
