@@ -148,3 +148,24 @@ def test_a_digest_s_labelled_translation_is_a_rendering_of_the_post_above_it(tmp
         ("The government must set a clear date.", "Kataib Hezbollah", "2024-03-02", "Telegram"),
         ("We will not allow Iraq to be an arena.", "Abu Ala al-Walai", "2024-03-05", "X"),
     ]  # fmt: skip
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_are_not_renderings(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx,
+        "Firas al-Yasiri, the spokesman of Harakat al-Nujaba's political council, sat down with 964 in "
+        "Baghdad on Tuesday.\n\n"
+        "Q: What is the resistance trying to achieve with its attacks on Israel?\n\n"
+        "A: Our operations are a duty of support for our people in Gaza and Lebanon.\n\n"
+        "Q: Qais al-Khazali said last week that “the decision of war and peace belongs to the state.” Do you agree?\n\n"
+        "A: Sheikh Qais is free to say what he wants.",
+    )  # fmt: skip
+    got = [(r.text, r.speaker, r.channel, str(r.date)) for r in result.renderings]
+    assert (
+        "Our operations are a duty of support for our people in Gaza and Lebanon.",
+        "Firas al-Yasiri",
+        "964",
+        "2024-06-25",
+    ) in got
+    assert ("Sheikh Qais is free to say what he wants.", "Firas al-Yasiri", "964", "2024-06-25") in got
+    assert not any(text.startswith("What is the resistance") for text, *_ in got)

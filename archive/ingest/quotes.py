@@ -345,6 +345,10 @@ def find_renderings(
         entry_day = entry_days[starts[k]] if k >= 0 and entry_days else None
         if entry_day is not None and entry_day != ctx.ref:
             ctx.ref, ctx.last_date, ctx.previous = entry_day, None, None  # a new entry: a new day
+        answer = _interview_answer(paragraph, ctx)
+        if answer is not None:
+            drafts.append(answer)
+            continue
         block_quote = _block_quote(before, paragraph, ctx)
         found = [block_quote] if block_quote is not None else _paragraph_renderings(paragraph, ctx)
         if block_quote is not None:
@@ -356,6 +360,48 @@ def find_renderings(
 
 
 BLOCK_QUOTE_MIN_WORDS = 8
+
+
+_QUESTION_RE = regex.compile(r"^\s*(?:Q|Question)\s*[:.：]\s+\S")
+_ANSWER_RE = regex.compile(r"^\s*(?:A|Answer)\s*[:.：]\s+(?=\S)")
+_INTERVIEWER_RE = regex.compile(
+    r"\b(?:sat\s+down|spoke|talked)\s+(?:to|with)\s+(?P<outlet>[A-Z0-9][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
+)
+_INTERVIEW_RE = regex.compile(r"\b(?:interview\w*|sat\s+down|spoke\s+(?:to|with)|talked\s+(?:to|with)|in\s+conversation)\b", regex.I)
+
+
+def _interview_answer(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
+    """An interview printed as questions and answers ("Q: …" / "A: …"): each answer is the
+    interviewee's words, unmarked. The interviewee is the person the introduction says was
+    interviewed ("Firas al-Yasiri, the spokesman of …, sat down with 964 in Baghdad on Saturday"),
+    with that day; a question is the interviewer's, never a rendering."""
+    text = paragraph.text.text
+    if _QUESTION_RE.match(text):
+        if ctx.interviewee is None:
+            for sentence in reversed(ctx.earlier[-12:]):
+                if _INTERVIEW_RE.search(sentence):
+                    found = _speaker(sentence, ctx.aliases, subject=True)
+                    if found is not None and found[0] is not None and found[0].kind == "person":
+                        outlet = _INTERVIEWER_RE.search(sentence)
+                        channel = _channel(sentence, ctx.aliases) or (
+                            outlet.group("outlet") if outlet and ctx.aliases.by_name(outlet.group("outlet")) is None else None
+                        )  # "sat down with 964": the outlet that interviewed him
+                        ctx.interviewee = (found, _date_of(sentence, ctx), channel)
+                        break
+        ctx.in_interview = ctx.interviewee is not None
+        return None  # the interviewer's words; a quote inside them is read as any other
+    label = _ANSWER_RE.match(text)
+    if label is None or not ctx.in_interview or ctx.interviewee is None:
+        return None
+    (entity, name, *rest), day, channel = ctx.interviewee
+    draft = RenderingDraft([(label.end(), len(text.rstrip()))], paragraph, label.group().strip())
+    draft.speaker, draft.speaker_name = entity, name
+    draft.speaker_org = rest[0] if rest else (entity.org if entity is not None else None)
+    draft.date, draft.channel = day, channel
+    ctx.drafts.append(draft)
+    ctx.previous = draft
+    ctx.earlier.extend(t[-SENTENCE_WINDOW:] for t in _sentences(text))
+    return draft
 
 
 def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
@@ -419,6 +465,8 @@ class _Context:
     outsiders: set[str] = field(default_factory=set)  # people of other parties (an MP, a researcher)
     last_person: tuple | None = None  # (entity, name, org) of the last person quoted: "he"
     originals: set[int] = field(default_factory=set)  # blocks of Arabic originals printed in the body
+    interviewee: tuple | None = None  # (speaker, day, channel) of a Q&A interview's answers
+    in_interview: bool = False
     statements_by_speaker: dict[str, tuple[int, RenderingDraft]] = field(default_factory=dict)  # the last of each
     indexed: int = 0  # how many of `drafts` statements_by_speaker has seen
 
