@@ -17,6 +17,20 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "names in an opening 'Asked whether …,' clause are not the subject",
+        "Firas al-Yasiri, the spokesman of Harakat al-Nujaba's political council, spoke on Tuesday. Asked "
+        "whether Kataib Hezbollah would seek posts, the spokesman said the movement “does not look for ministries.”",
+        [
+            (
+                "does not look for ministries",
+                "Firas al-Yasiri",
+                "Harakat Hezbollah al-Nujaba",
+                None,
+                "2024-02-13",
+            )
+        ],
+    ),
+    (
         "after an opening adverbial, a role phrase is the subject, not an aside",
         "On Saturday, Popular Mobilization Forces (PMF) chairman Falih al-Fayyadh, in a televised address, "
         "said the PMF “is not a party to any dispute between Iraqis.”",

@@ -1332,10 +1332,19 @@ def _cue_subject(pre: str, ctx: _Context):
             named = _plain_name(_mask(clause).split(",")[0].strip())
             return named
         return phrase.entity, phrase.entity.en, phrase.org
+    opening = _OPENING_PARTICIPLE_RE.match(clause)
+    if opening is not None:
+        clause = " " * opening.end() + clause[opening.end() :]  # "Asked whether Nujaba would …, the spokesman said"
     phrase = speakers.subject(_mask(clause), found[1] if found else None, ctx.aliases)
     if phrase is None:
         return None
     return _as_speaker(phrase)
+
+
+# an opening participial clause: its names are not the main clause's subject
+_OPENING_PARTICIPLE_RE = regex.compile(
+    r"^\s*(?:Asked|Questioned|Pressed|Speaking|Writing|Responding|Replying|Reacting|Commenting|Addressing)\b[^,“”\"]{0,200},\s*"
+)
 
 
 def _as_speaker(phrase: speakers.Phrase) -> tuple:
