@@ -338,9 +338,9 @@ def find_renderings(
     starts = sorted(entry_days or {})
     seen = 0
     for before, paragraph in zip([None, *paragraphs], paragraphs):
-        seen += len(marks.quotations(paragraph.text.text))
-        if seen - len(marks.quotations(paragraph.text.text)) >= MAX_QUOTES_PER_CAPTURE:
+        if seen >= MAX_QUOTES_PER_CAPTURE:
             break  # reported by `quotations_beyond_limit`
+        seen += len(marks.quotations(paragraph.text.text))
         k = bisect.bisect_right(starts, min(paragraph.blocks, default=-1)) - 1
         entry_day = entry_days[starts[k]] if k >= 0 and entry_days else None
         if entry_day is not None and entry_day != ctx.ref:
@@ -617,7 +617,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             _attribute(draft, text[sent_start:q_start], earlier, ctx)
         if cue is None and draft.date is None:  # "…,” X wrote on X on Monday, in what read as…"
             tail = text[q_end:sentence_end]
-            draft.date = _date_of(_mask_quotes(tail), ctx)
+            draft.date = _date_of(tail, ctx)  # which blanks the quotes itself
             draft.channel = draft.channel or _channel(tail, ctx.aliases)
         elif draft.date is None:  # "accused the ruling parties of “…” on Monday.": the day right after it
             draft.date = _date_of(text[q_end : min(q_end + TRAILING_DAY, sentence_end, next_quote)], ctx)
