@@ -61,6 +61,7 @@ def layout_of(tmp_path: Path, text: str):
         ("2024-02-13T18:40:00Z", D(2024, 2, 13)),
         ("13/02/2024 18:40", D(2024, 2, 13)),
         ("Published 13/02/2024 18:40", D(2024, 2, 13)),
+        ("Published November 19,2023", D(2023, 11, 19)),  # no space after the comma (anews.com.tr)
         ("Updated: 13 Feb 2024 10:00 GMT", D(2024, 2, 13)),
         ("December 30, 2019 / 8:06 AM / Updated 2 hours ago", D(2019, 12, 30)),
         ("22 April 2024 - 10:59", D(2024, 4, 22)),

@@ -121,7 +121,7 @@ _DAY_FIRST_RE = regex.compile(
     regex.IGNORECASE,
 )
 _MONTH_FIRST_RE = regex.compile(
-    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", regex.IGNORECASE
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>{_YEAR})\b", regex.IGNORECASE  # "November 19,2023" too
 )
 _ISO_RE = regex.compile(
     rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?"
