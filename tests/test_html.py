@@ -8,9 +8,11 @@ import re
 import socket
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive.ingest import extract as extract_mod
-from archive.ingest.capture import SYNTHETIC, read_capture
+from archive.ingest.capture import SYNTHETIC, read_capture, read_reference
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import analyse
 
@@ -236,7 +238,7 @@ _ENTITY_RE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 TRICKY = (
     "<article><h1>Tom &amp; Jerry&#8217;s &ldquo;bridge&rdquo;</h1>\r\n"
     "<p>Costs rose 5 &lt; 10 percent &mdash; a&nbsp;rise,<!-- a comment --> said <a href='/m'>the <em>mayor</em></a>"
-    " of the town &foo; on Tuesday, which is what everybody expected to hear.</p>\r"
+    " of the town &foo; on Tuesday &ndash which &notit is what everybody &ampx expected &ldquo to hear.</p>\r"
     "<p>A line<br>broken in two &#x2014; and a tab\there, with a dollar sign 5 < 6 written raw in the text.</p>\n"
     "<script>var s = '<p>not text</p>';</script><p>Unclosed paragraph before a box of text"
     "<div>Inside the box, a sentence that goes on long enough to be prose on its own.</div>"
@@ -248,7 +250,14 @@ TRICKY = (
 def _token_end(raw: str, offset: int) -> int:
     """Where the file's character (or entity) at `offset` ends."""
     m = _ENTITY_RE.match(raw, offset) if raw[offset] == "&" else None
-    return m.end() if m and html_lib.unescape(m.group()) != m.group() else offset + 1
+    if m is None:
+        return offset + 1
+    whole = html_lib.unescape(m.group())
+    for end in range(offset + 2, m.end() + 1):  # the shortest reference that reads the whole (`&not` of `&notit`)
+        head = raw[offset:end]
+        if html_lib.unescape(head) != head and html_lib.unescape(head) + raw[end : m.end()] == whole:
+            return end
+    return offset + 1
 
 
 @pytest.mark.parametrize("page", [_page(TRICKY), _page(_paragraphs(PROSE) + _paragraphs(ARABIC))])
@@ -288,10 +297,42 @@ def test_the_tricky_page_reads_all_its_text(tmp_path):
     texts = [b.text for b in blocks]
     assert "Tom & Jerry’s “bridge”" in texts
     assert any(
-        t.startswith("Costs rose 5 < 10 percent — a rise, said the mayor of the town &foo on") for t in texts
+        t.startswith(
+            "Costs rose 5 < 10 percent — a rise, said the mayor of the town &foo; on Tuesday &ndash which ¬it is what everybody &x expected &ldquo to"
+        )
+        for t in texts
     )
     assert "Unclosed paragraph before a box of text" in texts
     assert not any("not text" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("written", "reads"),
+    [
+        ("&ldquo;", "“"),  # a reference
+        ("&amp", "&"),  # a legacy name: a browser reads it without its ';'
+        ("&ampx", "&x"),  # the longest legacy name that begins the letters, the rest as written
+        ("&notit", "¬it"),
+        ("&notin;", "∉"),  # with its ';' the whole name is read
+        ("&notit;", "¬it;"),
+        ("&ldquo", "&ldquo"),  # not a legacy name: without ';' it is no reference
+        ("&foo;", "&foo;"),  # no such name
+    ],
+)
+def test_a_named_reference_reads_as_a_browser_reads_it(tmp_path, written, reads):
+    _, blocks, _, _ = _read(
+        tmp_path, _page(f"<p>Before {written} after, in a sentence long enough to be a paragraph.</p>")
+    )
+    assert any(b.text.startswith(f"Before {reads} after") for b in blocks), [b.text for b in blocks]
+    assert html_lib.unescape(written) == reads  # the standard's reading, as Python's html module has it
+
+
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,12}", fullmatch=True), st.booleans())
+def test_a_reference_is_read_as_the_html5_standard_reads_it(name, semicolon):
+    written = "&" + name + (";" if semicolon else "")
+    chars, used = read_reference(name, semicolon)
+    reading = chars + written[1 + used :] if chars else written
+    assert reading == html_lib.unescape(written)
 
 
 def test_reading_a_page_opens_no_network_connection(tmp_path, monkeypatch):

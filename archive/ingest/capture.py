@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from html.entities import html5 as _HTML5
 from pathlib import Path
 
 import regex
@@ -162,16 +163,46 @@ class MappedText:
 _TEXT_MARKUP_GAP_RE = regex.compile(
     r"(?:\s|[\[\]*<>]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"  # <> of an autolink
 )
-_HTML_ENTITY_RE = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_HTML_NUMERIC_RE = regex.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);?")
+_HTML_NAME_RE = regex.compile(r"&([A-Za-z][-.A-Za-z0-9]*)(;?)")  # html.parser's entity name
+
+
+def read_reference(name: str, semicolon: bool) -> tuple[str, int]:
+    """A named character reference in text, as HTML5 (and so a browser) reads it: its characters
+    and how many characters after the `&` it takes; ("", 0) when it is not a reference.
+
+    `&ldquo;` is a quotation mark; `&amp` without its ';' is still '&' (one of the legacy names a
+    browser accepts bare); `&notit` reads '¬it' (the longest legacy name that begins it); `&ldquo`
+    without ';' is no reference and stays as written. BeautifulSoup decodes the last and keeps the
+    third, the opposite: the archive reads what the page's reader saw."""
+    if semicolon and name + ";" in _HTML5:
+        return _HTML5[name + ";"], len(name) + 1
+    for k in range(len(name), 1, -1):
+        if name[:k] in _HTML5:  # only the legacy names are listed without ';'
+            return _HTML5[name[:k]], k
+    return "", 0
+
+
+def _reference_end(raw: str, offset: int) -> int | None:
+    """Where the character reference at `offset` ends, as the page's reader decoded it (`&notit`
+    reads '¬' for `&not` and leaves 'it'); None when there is none."""
+    numeric = _HTML_NUMERIC_RE.match(raw, offset)
+    if numeric is not None:
+        return numeric.end()
+    named = _HTML_NAME_RE.match(raw, offset)
+    if named is None:
+        return None
+    chars, used = read_reference(named[1], bool(named[2]))
+    return offset + 1 + used if chars else None
 
 
 def _char_end(lines: LineIndex | None, offset: int) -> int:
     """Where the file character(s) behind clean character at `offset` end: after the whole entity
     (`&hellip;`) when an HTML page wrote it as one."""
     if lines is not None and lines.html and lines.text[offset : offset + 1] == "&":
-        entity = _HTML_ENTITY_RE.match(lines.text, offset)
-        if entity is not None:
-            return entity.end()
+        end = _reference_end(lines.text, offset)
+        if end is not None:
+            return end
     return offset + 1
 
 
@@ -184,8 +215,7 @@ def _glued(lines: LineIndex | None, last: int, offset: int) -> bool:
     raw = lines.text
     gap = raw[last + 1 : offset]
     if lines.html:
-        entity = _HTML_ENTITY_RE.match(raw, last)
-        if entity is not None and entity.end() == offset:
+        if raw[last] == "&" and _reference_end(raw, last) == offset:
             return True  # the character came from an entity that ends where the next begins
         return gap.isspace()  # white space a browser folds into the one space kept
     return _TEXT_MARKUP_GAP_RE.fullmatch(gap) is not None

@@ -29,12 +29,11 @@ from functools import partial
 import regex
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
-from bs4.dammit import EntitySubstitution
 from bs4.element import PreformattedString
 
 from archive.errors import ArchiveError
 from archive.ingest import extract as extract_mod
-from archive.ingest.capture import SYNTHETIC, Block, Capture, Line, MappedText
+from archive.ingest.capture import SYNTHETIC, Block, Capture, Line, MappedText, read_reference
 from archive.ingest.dates import parse_full_date
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dt", "dd", "td", "th",
@@ -67,6 +66,9 @@ _STATEMENT_WORDS_RE = regex.compile(
 )
 
 
+_FILE_PHOTO_RE = regex.compile(r"\s*FILE\s+PHOTO\b", regex.IGNORECASE)
+
+
 def _statement_figure(figure: Tag) -> bool:
     """Whether a <figure> shows a statement (the page labels it "Figure N", it holds Arabic text,
     or its caption speaks of a statement, post or speech) rather than a news photo ("Mourners
@@ -78,7 +80,7 @@ def _statement_figure(figure: Tag) -> bool:
     alt = " ".join(str(img.get("alt") or "") for img in figure.find_all("img"))
     if _ARABIC_LETTER_RE.search(alt):
         return True
-    if regex.match(r"\s*FILE\s+PHOTO\b", caption, regex.IGNORECASE):
+    if _FILE_PHOTO_RE.match(caption):
         return False
     return bool(_STATEMENT_WORDS_RE.search(caption) or _STATEMENT_WORDS_RE.search(alt))
 
@@ -566,6 +568,7 @@ class _TextRuns:
     file offset of each (an entity's characters at its `&`)."""
 
     def __init__(self, raw: str):
+        self.raw = raw
         self.newlines = [0] + [m.end() for m in regex.finditer("\n", raw)]
         self.starts: list[int] = []
         self.texts: list[str] = []
@@ -594,13 +597,19 @@ class _TextRuns:
         self._offs.extend([at] * len(text))
         self.data(at + 2 + len(name) - len(extra), extra)
 
-    def entityref(self, at: int, name: str) -> None:
-        text = EntitySubstitution.HTML_ENTITY_TO_CHARACTER.get(name)
-        if text is None:  # not an entity: BeautifulSoup keeps "&name" as written
-            self.data(at, "&" + name)
-        else:
-            self._chars.extend(text)
-            self._offs.extend([at] * len(text))
+    def entityref(self, at: int, name: str, semicolon: bool) -> str:
+        """Records a named reference as a browser reads it (`read_reference`) and returns that
+        text: the decoded characters sit at the `&`, what stays as written at its own offsets."""
+        written = "&" + name + (";" if semicolon else "")
+        chars, used = read_reference(name, semicolon)
+        if not chars:
+            self.data(at, written)
+            return written
+        self._chars.extend(chars)
+        self._offs.extend([at] * len(chars))
+        tail = written[1 + used :]
+        self.data(at + 1 + used, tail)
+        return chars + tail
 
 
 class _RecordingParser(BeautifulSoupHTMLParser):
@@ -629,10 +638,11 @@ class _RecordingParser(BeautifulSoupHTMLParser):
             self._in_ref = False
 
     def handle_entityref(self, name: str) -> None:
-        self.runs.entityref(self._at(), name)
+        at = self._at()
+        text = self.runs.entityref(at, name, self.runs.raw.startswith(";", at + 1 + len(name)))
         self._in_ref = True
         try:
-            super().handle_entityref(name)
+            self.handle_data(text)  # as the runs read it, not as BeautifulSoup would
         finally:
             self._in_ref = False
 
