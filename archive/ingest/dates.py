@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -218,6 +219,7 @@ def _find_header_dates(text: str, day_first: bool | None) -> list[HeaderDate]:
     return sorted(found, key=lambda h: h.start)
 
 
+@lru_cache(maxsize=8)  # the layout, quotes and the page ask it of the same text
 def numeric_order(text: str) -> bool | None:
     """Whether the page prints numeric dates day-first (True), month-first (False) or cannot tell.
 

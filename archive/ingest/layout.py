@@ -621,13 +621,16 @@ _CREDIT_SENTENCE_RE = regex.compile(
 )
 
 
+_CREDIT_WORD_RE = regex.compile(r"\b(?:contributed|reported from|wrote from|filed from)\b")
+
+
 def is_credit_line(text: str) -> bool:
     """A wire story's closing credits: "Briggs reported from Washington. Associated Press writer
     Tom Keller in Washington contributed to this report." Every sentence of the line is a credit."""
     text = " ".join(text.split())
     if not text or len(text) > 300:
         return False
-    if not regex.search(r"\b(?:contributed|reported from|wrote from|filed from)\b", text):
+    if not _CREDIT_WORD_RE.search(text):
         return False  # the one cheap test first: most lines are no credits
     sentences = [x for x in regex.split(r"(?<=\.)\s+(?=[A-Z])", text) if x.strip()]
     return all(_CREDIT_SENTENCE_RE.match(x) for x in sentences)
@@ -1089,11 +1092,14 @@ def _series_shaped(text: str) -> bool:
     )  # fmt: skip
 
 
+_BREADCRUMB_RE = regex.compile(r"^(?P<kind>[^/]{3,40}?)\s*/\s*(?P<rest>[^/]*)$")
+
+
 def _breadcrumb_series(blocks: list[Block], kinds: list[str], texts: list[str], i_title, stop: int) -> str | None:
     """The series a breadcrumb names under a kind ("Policy Analysis / Militia Spotlight", or the
     item on the line right under "Policy Analysis /"); the headline itself is never the series."""
     for i in range(min(stop, len(blocks))):
-        m = regex.match(r"^(?P<kind>[^/]{3,40}?)\s*/\s*(?P<rest>[^/]*)$", texts[i].strip())
+        m = _BREADCRUMB_RE.match(texts[i].strip())
         if not m or m["kind"].strip().casefold() not in KIND_LABELS:
             continue
         rest = m["rest"].strip()
@@ -1413,10 +1419,13 @@ def _own_url(layout: Layout, title: str | None) -> str | None:
     return hosts[0] + target if len(hosts) == 1 else None
 
 
+_SHARE_RE = regex.compile(r"^Share this (?:page|article|story)\s*:\s*<?(https?://\S+?)>?$")
+
+
 def _shared_url(texts: list[str]) -> str | None:
     """The URL a "Share this page: https://…" line prints: the page's own address."""
     for text in texts:
-        m = regex.match(r"^Share this (?:page|article|story)\s*:\s*<?(https?://\S+?)>?$", text.strip())
+        m = _SHARE_RE.match(text.strip())
         if m and _safe_split(m[1]) is not None and _safe_split(m[1]).netloc:  # type: ignore[union-attr]
             return m[1]
     return None
@@ -1479,12 +1488,15 @@ _URL_LABELS = ("short url", "short link", "shortlink", "short link to this artic
                "link to this article", "article link")  # fmt: skip
 
 
+_LABELLED_URL_RE = regex.compile(r"^(?P<label>[^:]{4,40}?)\s*:?\s*(?P<url><?https?://\S+?>?)?$")
+
+
 def _labelled_url(blocks: list[Block], kinds: list[str]) -> str | None:
     """The page's own address under a label ("Short Url" / "https://arab.news/w8r4c"), or after it
     on the same line ("Permalink: https://…")."""
     for i, block in enumerate(blocks):
         t = " ".join(block.text.split())
-        m = regex.match(r"^(?P<label>[^:]{4,40}?)\s*:?\s*(?P<url><?https?://\S+?>?)?$", t)
+        m = _LABELLED_URL_RE.match(t)
         if not m or m["label"].casefold() not in _URL_LABELS:
             continue
         url = m["url"]

@@ -13,6 +13,7 @@ the body reader joins such paragraphs before quotes are read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +53,11 @@ def _role(text: str, i: int, depth: int) -> str | None:
     return "close" if depth else "open"  # a mark between letters: it closes what is open
 
 
-@lru_cache(maxsize=256)
+_MARK_RE = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
+PARAGRAPHS_CACHED = 16_384  # a page's paragraphs are asked about from several stages: keep them all
+
+
+@lru_cache(maxsize=PARAGRAPHS_CACHED)
 def scan(text: str) -> tuple[tuple[Quotation, ...], int | None]:
     """The outermost quotations of `text`, and the offset of an opening mark left unclosed.
     Cached: ingest asks this of the same paragraph from several places (a tuple, so no caller can
@@ -60,9 +65,8 @@ def scan(text: str) -> tuple[tuple[Quotation, ...], int | None]:
     out: list[Quotation] = []
     stack: list[int] = []
     curly: list[int] = []  # places in `stack` of its curly opening marks, kept so a close is O(1)
-    for i, c in enumerate(text):
-        if c not in OPENING and c not in CLOSING and c != STRAIGHT:
-            continue
+    for mark in _MARK_RE.finditer(text):  # only the marks: a huge paragraph is mostly letters
+        i, c = mark.start(), mark.group()
         role = _role(text, i, len(stack))
         if role == "open":
             if c in OPENING:

@@ -781,11 +781,14 @@ _CUE_NOUNS = {
 }  # fmt: skip
 
 
+_CUE_TOKEN_RE = regex.compile(r"[\w’'\-]+|:")
+
+
 def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
     """Where the speech cue nearest before the quotation mark starts, and its word; with `verb`,
     the nearest speech verb (whose subject is the speaker), else any cue word."""
     stripped = pre.rstrip()
-    words = regex.findall(r"[\w’'\-]+|:", stripped)
+    words = _CUE_TOKEN_RE.findall(stripped)
     tail = words[-CUE_WINDOW:]
     for wanted in ((True, False) if verb else (False,)):
         for k in range(len(tail) - 1, -1, -1):
@@ -805,7 +808,7 @@ def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
 
 
 def _nth_word_start(text: str, n: int) -> int:
-    for i, m in enumerate(regex.finditer(r"[\w’'\-]+|:", text)):
+    for i, m in enumerate(_CUE_TOKEN_RE.finditer(text)):
         if i == n:
             return m.start()
     return 0

@@ -17,10 +17,12 @@ a participle ("…, saying") the sentence's first subject does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from archive.aliases import AliasStore, Mention
+from archive.ingest.marks import PARAGRAPHS_CACHED
 from archive.models import Entity
 
 ROLES = (
@@ -74,13 +76,20 @@ _GROUP_NAMED_RE = regex.compile(
 )
 
 
+@lru_cache(maxsize=PARAGRAPHS_CACHED)
+def _appositions(text: str) -> tuple[regex.Match, ...]:
+    """The appositions of a paragraph ("Karrar al-Shammari, a KH spokesman"), read once: roles,
+    people and outsiders are all learned from them."""
+    return (*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text))
+
+
 def learn_roles(texts: list[str], aliases: AliasStore) -> dict[str, tuple[str, str | None]]:
     """Each role the article gives a person ("Karrar al-Shammari, a KH spokesman"), first one first:
     what "the spokesman added" refers back to."""
     roles: dict[str, tuple[int, int, str, str | None]] = {}
     for t, text in enumerate(texts):
         earlier = "\n".join(texts[max(0, t - 2) : t]) + "\n"  # "its", "the movement's": the group just named
-        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+        for m in _appositions(text):
             name = _clean_name(_group(m, "name"))
             role = regex.search(rf"\b(?:{ROLES})\b", _group(m, "desc"), regex.IGNORECASE)
             if name is None or role is None:
@@ -99,7 +108,7 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
     found: dict[str, Entity] = {}
     for t, text in enumerate(texts):
         earlier = "\n".join(texts[max(0, t - 2) : t]) + "\n"  # "its", "the movement's": the group just named
-        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+        for m in _appositions(text):
             name = _clean_name(_group(m, "name"))
             if name is None:
                 continue
@@ -242,7 +251,7 @@ def outsiders(people: list[Entity], texts: list[str], aliases: AliasStore | None
     spokesperson, a researcher): no group of the archive's, and an apposition that says so."""
     out: set[str] = set()
     for text in texts:
-        for m in [*_APPOSITION_AFTER_RE.finditer(text), *_APPOSITION_BEFORE_RE.finditer(text)]:
+        for m in _appositions(text):
             name, desc = _clean_name(_group(m, "name")), _group(m, "desc")
             spelled = romanized_particles(name).casefold() if name else None
             person = next((p for p in people if name and p.en.casefold() in (name.casefold(), spelled)), None)
