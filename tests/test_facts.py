@@ -70,6 +70,9 @@ def layout_of(tmp_path: Path, text: str):
         ("Published August 6, 2024 at 9:52 AM EDT", D(2024, 8, 6)),
         ("March 5, 2024 11:02 PT", D(2024, 3, 5)),
         ("First published 7 February 2024, 22:15 · Last update 8 February 2024, 14:05 (GMT+3)", D(2024, 2, 7)),
+        # a date and a time copied from two elements with no space between (a wire agency's page)
+        ("January 14, 20254:12 PM GMT+3Updated 3 hours ago", D(2025, 1, 14)),
+        ("March 3, 202411:05 AM", D(2024, 3, 3)),
     ],
 )
 def test_a_dateline_in_any_style_gives_its_date(line, expected):
@@ -145,6 +148,7 @@ def test_a_relative_day_without_a_reference_is_unknown():
         ("Karim Saadoun | 5 March 2024", ["Karim Saadoun"], D(2024, 3, 5)),
         ("22 April 2024 - 10:59 By Timour Azhari", ["Timour Azhari"], D(2024, 4, 22)),
         ("Written by Nadia Farouk", ["Nadia Farouk"], None),
+        ("Interview by Mariam Saadoun", ["Mariam Saadoun"], None),  # the interviewer wrote it up
         ("By Reuters Staff", [], None),  # a byline, but no person: the citation falls back to the publisher
     ],
 )
@@ -200,6 +204,26 @@ def test_a_mirror_banner_is_neither_title_nor_body_and_names_the_publisher(tmp_p
     assert article.publisher == "The Washington Institute for Near East Policy"
     assert article.date == D(2024, 1, 7)  # the banner's date (and 01/07 read month-first beside it)
     assert article.body is not None and article.body.line == 11  # the prose under the title
+
+
+ARCHIVE_TODAY = (
+    "archive.today\nwebpage capture\nSaved from\nhttps://www.example-news.com/en/iraq-factions-answer/\nsearch\n"
+    "12 Jun 2024 06:14:51 UTC\nAll snapshots from host www.example-news.com\nWebpage Screenshot\n"
+    "share download .zip report bug or abuse\n"
+)
+WAYBACK = (
+    "The Wayback Machine - https://web.archive.org/web/20240612061451/https://www.example-news.com/en/iraq-factions-answer/\n"
+    "14 captures\n"
+)
+
+
+@pytest.mark.parametrize("toolbar", [ARCHIVE_TODAY, WAYBACK], ids=["archive.today", "wayback"])
+def test_a_web_archive_toolbar_is_chrome_and_gives_the_saved_page_s_address(tmp_path, ctx, toolbar):
+    text = f"{toolbar}Example News\nIraqi Factions Weigh Their Answer\nBaghdad, 11 Jun 2024 17:32\n{PROSE}\n{PROSE2}\n"
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.title == "Iraqi Factions Weigh Their Answer"
+    assert article.date == D(2024, 6, 11)  # the page's dateline, not the day the archive saved it
+    assert article.url == "https://www.example-news.com/en/iraq-factions-answer/"
 
 
 @pytest.mark.parametrize(

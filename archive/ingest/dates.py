@@ -117,12 +117,16 @@ _WEEKDAYS = {
 }  # fmt: skip
 _WEEKDAY = r"(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d\d"
+# a clock time run into the year, as a page's date and time copy from two elements with no space
+# between them: "January 14, 20254:12 PM GMT+3"
+_GLUED_TIME = r"(?=\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\b|GMT|UTC|\b))"
 _DAY_FIRST_RE = regex.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m>{_MONTH}),?[\s-]+(?P<y>{_YEAR})\b",
     regex.IGNORECASE,
 )
 _MONTH_FIRST_RE = regex.compile(
-    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>{_YEAR})\b", regex.IGNORECASE  # "November 19,2023" too
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>{_YEAR})(?:\b|{_GLUED_TIME})",
+    regex.IGNORECASE,  # "November 19,2023" too
 )
 _ISO_RE = regex.compile(
     rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?"
@@ -138,7 +142,7 @@ _TIME = (
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
 )
 _FILLER_RE = regex.compile(
-    rf"(?:\b(?:first\s+)?(?:published|updated|update|posted|last\s+updated|last\s+update|last\s+modified|modified|date|dated|"
+    rf"(?:(?:\b|(?<=\d))(?:first\s+)?(?:published|updated|update|posted|last\s+updated|last\s+update|last\s+modified|modified|date|dated|"
     rf"issued|released|on|at|am|pm)\b|{_TIME}|\b{_WEEKDAY}(?![\w])|\b(?:UTC|GMT)\b(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|"
     r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)\b|\b(?:just\s+now)\b|"
     r"[\s,;:|/·•()\[\]–—-]+)",

@@ -117,6 +117,9 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     texts = [b.text for b in blocks]
     header: dict[str, object] = {}
     order = numeric_order("\n".join(texts))
+    toolbar, archived_url = web_archive_toolbar(texts)
+    for i in range(toolbar):
+        kinds[i] = "aside"  # the web archive's own lines: its capture time is not the article's date
     _mark_chrome(blocks, kinds, texts)
 
     def first(pred, start: int = 0, stop: int | None = None) -> int | None:
@@ -178,7 +181,7 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         i_title = _title_above(blocks, kinds, texts, anchor, order, names)
     if i_title is None:  # below a mirror's banner, else the first headline of the page
         banners = [i for i in range(min(header_stop, len(blocks))) if kinds[i] == "aside" and is_banner(texts[i])]
-        start = banners[0] + 1 if banners else 0
+        start = banners[0] + 1 if banners else toolbar
         i_title = first(headline, start=start, stop=max(30, header_stop))
         if i_title is None and start:
             i_title = first(headline, stop=max(30, header_stop))
@@ -352,6 +355,7 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         }  # fmt: skip
     header["url"] = (
         _own_url(layout, header.get("title")) or _shared_url(texts) or _labelled_url(blocks, kinds)  # type: ignore[arg-type]
+        or archived_url
     )
     if not header["topics"]:
         header["topics"] = _tag_line(blocks) or _listed_after(blocks, kinds, "tags") or _tag_links(blocks)
@@ -562,6 +566,52 @@ _LIST_HEADINGS = {"most read", "most popular", "read more", "also read", "trendi
 _END_HEADING_RE = regex.compile(r"^(?:More (?:from|on|in) .{2,60}|Tags\s*:.*|Topics\s*:.*|Our Standards\s*:.*)$")
 
 
+# The toolbar a web archive prints above the page it saved, as its lines copy: archive.today's
+# ("archive.today" / "webpage capture" / "Saved from" / URL / "search" / "12 Jun 2024 06:14:51 UTC" /
+# "All snapshots from host …" / "Webpage" "Screenshot" / "share download .zip report bug or abuse")
+# and the Wayback Machine's ("The Wayback Machine - https://web.archive.org/web/2024…/URL", "N captures").
+_ARCHIVE_NAME_RE = regex.compile(
+    r"^(?:archive\.(?:today|ph|is|li|vn|md|fo)(?:\s+webpage\s+capture)?|webpage\s+capture|"
+    r"The\s+Wayback\s+Machine\b.*|Wayback\s+Machine)$",
+    regex.I,
+)
+_ARCHIVE_LINE_RE = regex.compile(
+    r"^(?:saved\s+from\b.*|search|webpage|screenshot|webpage\s+screenshot|share|download\s+\.zip|"
+    r"report\s+bug\s+or\s+abuse|buy\s+me\s+a\s+coffee|(?:share\s+)?download\s+\.zip\s+report\s+bug\s+or\s+abuse|"
+    r"all\s+snapshots\s+from\s+host\s+\S+|no\s+other\s+snapshots\s+from\s+this\s+url|"
+    r"\d[\d,]*\s+captures?|about\s+this\s+capture|collected\s+by|https?://\S+|"
+    r"\d{1,2}\s+\w{3}\s+\d{4}(?:\s+\d\d:\d\d(?::\d\d)?\s*(?:UTC|GMT)?)?(?:\s*-\s*\d{1,2}\s+\w{3}\s+\d{4})?|"
+    r"[\s|·•]+)$",
+    regex.I,
+)
+_SAVED_FROM_RE = regex.compile(r"^saved\s+from\s*:?\s*(?P<url>https?://\S+)?$", regex.I)
+_WAYBACK_URL_RE = regex.compile(r"https?://web\.archive\.org/web/\d{4,14}[a-z_]*/(?P<url>https?://\S+)", regex.I)
+TOOLBAR_LINES = 20  # a web archive's toolbar is at most this many lines at the top
+
+
+def web_archive_toolbar(texts: list[str]) -> tuple[int, str | None]:
+    """How many blocks at the top are a web archive's toolbar (0 when there is none), and the URL
+    of the page it saved ("Saved from https://…", or the original inside a Wayback address)."""
+    first = next((i for i, t in enumerate(texts[:5]) if _ARCHIVE_NAME_RE.match(" ".join(t.split()))), None)
+    if first is None:
+        return 0, None
+    end, url, saved = first + 1, None, False
+    wayback = _WAYBACK_URL_RE.search(texts[first])
+    if wayback is not None:
+        url = wayback["url"]
+    for i in range(first + 1, min(len(texts), first + TOOLBAR_LINES)):
+        t = " ".join(texts[i].split())
+        if not _ARCHIVE_NAME_RE.match(t) and not _ARCHIVE_LINE_RE.match(t):
+            break
+        m = _SAVED_FROM_RE.match(t)
+        if m is not None:
+            saved, url = True, m["url"] or url
+        elif saved and url is None and regex.match(r"https?://\S+$", t):
+            url = t  # the address on the line under "Saved from"
+        end = i + 1
+    return end, url
+
+
 def is_banner(text: str) -> bool:
     """A mirror's banner or disclaimer ("X published this content on … and is solely responsible …")."""
     return bool(_BANNER_RE.search(text))
@@ -750,7 +800,7 @@ def _original_link(blocks: list[Block]) -> str | None:
 
 # --- bylines ------------------------------------------------------------------------------------
 
-_BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
+_BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting|interview|interviewed)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
 _BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:Written\s+)?By\s+(?=[A-Z\[])")
 _SEPARATOR_RE = regex.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s*/\s+")
 _AND_RE = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*")
