@@ -162,6 +162,44 @@ CASES = [
         ],
     ),
     (
+        "an unnamed member of the group speaks for the group with no name, on an occasion of its own",
+        "Kataib Hezbollah said in a statement on Monday that the talks were “a trap.”\n\n"
+        "An official of the group, who spoke to Reuters on condition of anonymity, said Kataib Hezbollah "
+        "would “not discuss our weapons with anyone.”\n\n"
+        "“Those who rush to disarm should ask the families of the martyrs,” the official said.",
+        [
+            ("a trap", "Kataib Hezbollah", None, None, "2024-02-12"),
+            ("not discuss our weapons", None, "Kataib Hezbollah", "Reuters", None),
+            ("Those who rush", None, "Kataib Hezbollah", "Reuters", None),
+        ],
+    ),
+    (
+        "a speech verb's 'that' clause reaches the quote across a long adjunct",
+        "Kataib Hezbollah said in a statement on its Telegram channel on Tuesday that calls for it to hand "
+        "its weapons to the state were “a demand of the occupier.”",
+        [("a demand of the occupier", "Kataib Hezbollah", None, "Telegram", "2024-02-13")],
+    ),
+    (
+        "the occasion named after the quote gives its day, channel and author",
+        "Kataib Sayyid al-Shuhada has warned that the truce “has an expiry date”, in a post published "
+        "yesterday on X by its secretary-general, Abu Ala al-Walai.",
+        [("has an expiry date", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "X", "2024-02-14")],
+    ),
+    (
+        "an interview's answer over two paragraphs is one rendering; the prose after the last is not",
+        "Firas al-Yasiri, the spokesman of Harakat al-Nujaba's political council, sat down with Example "
+        "News in Baghdad on Saturday.\n\nQ: Is there coordination with the other factions?\n\n"
+        "A: There is one room for the resistance.\n\nEven when Kataib Hezbollah paused, we respected "
+        "its decision.\n\nQ: Do you trust the process?\n\nA: We gave the government time.\n\n"
+        "The interview ended when the call to prayer began.",
+        [
+            ("There is one room for the resistance. Even when Kataib Hezbollah paused", "Firas al-Yasiri",
+             "Harakat Hezbollah al-Nujaba", "Example News", "2024-02-10"),
+            ("We gave the government time.", "Firas al-Yasiri", "Harakat Hezbollah al-Nujaba", "Example News",
+             "2024-02-10"),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

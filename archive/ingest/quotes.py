@@ -53,6 +53,8 @@ CUE_WORDS = {
     "condemn", "promise", "dismiss", "reject", "insist", "claim", "declare", "stress", "demand",
 }  # fmt: skip
 CUE_WINDOW = 16  # words between a cue and the quotation mark
+# "said in a statement on its Telegram channel on Tuesday that …": how far the verb's "that" may be
+THAT_AFTER_VERB = 12
 CONTINUES_STATEMENT = regex.compile(
     r"^\s*(?:the|this|that|its|his|her|their|a|an)\s+(?:\w+\s+){0,2}"
     r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph|translation|"
@@ -186,6 +188,7 @@ class RenderingDraft:
     channel: str | None = None  # where it was said: "al-Ahd TV", "Telegram"
     outsider: bool = False  # said by someone the archive does not collect (an analyst, a U.S. official)
     weak: bool = False  # the speaker was carried over from another sentence, not named with the cue
+    unnamed: bool = False  # an unnamed member of its group ("an official of the group"): its own occasion
 
 
 # --- paragraphs ------------------------------------------------------------------------------------
@@ -245,6 +248,7 @@ def _looks_like_heading(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 10
+        and not _QA_LABEL_RE.match(text)  # an interview's "Q: Why?" is no heading (but "A. A Truce" is)
         and text[:1].isupper()
         and not text.rstrip().endswith((".", ",", ";", "❖"))
         and not (text.rstrip().endswith(":") and len(words) > 3)  # "Key Takeaways:" heads a list
@@ -325,7 +329,7 @@ def find_renderings(
 
     `entry_days` (a live blog's day headings, by the first block each covers): a paragraph's
     "on Monday" counts from its entry's day, and a quote the entry gives no day is of that day."""
-    paragraphs = _merge_continued_quotes(paragraphs)
+    paragraphs = _merge_continued_answers(_merge_continued_quotes(paragraphs))
     roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles, originals=set(originals))
@@ -364,6 +368,7 @@ BLOCK_QUOTE_MIN_WORDS = 8
 
 _QUESTION_RE = regex.compile(r"^\s*(?:Q|Question)\s*[:.：]\s+\S")
 _ANSWER_RE = regex.compile(r"^\s*(?:A|Answer)\s*[:.：]\s+(?=\S)")
+_QA_LABEL_RE = regex.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:：]\s")
 _INTERVIEWER_RE = regex.compile(
     r"\b(?:sat\s+down|spoke|talked)\s+(?:to|with)\s+(?P<outlet>[A-Z0-9][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
 )
@@ -468,6 +473,7 @@ class _Context:
     interviewee: tuple | None = None  # (speaker, day, channel) of a Q&A interview's answers
     in_interview: bool = False
     statements_by_speaker: dict[str, tuple[int, RenderingDraft]] = field(default_factory=dict)  # the last of each
+    unnamed: dict[str, RenderingDraft] = field(default_factory=dict)  # "an official of the group": what "the official" is
     indexed: int = 0  # how many of `drafts` statements_by_speaker has seen
 
 
@@ -483,6 +489,29 @@ def _merge_continued_quotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(Paragraph(last.text.join(rest), last.blocks + paragraph.blocks))
         else:
             out.append(paragraph)
+    return out
+
+
+def _merge_continued_answers(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """An interview's answer that runs over several paragraphs ("A: There is one room …" / "Even
+    when …" / "Q: …"): the unlabelled paragraphs between an answer and the next question are the
+    same answer, read as one. After the last answer an unlabelled paragraph is the article's own
+    prose again, so only paragraphs that a question or answer follows are joined."""
+    out: list[Paragraph] = []
+    answering = False
+    for k, paragraph in enumerate(paragraphs):
+        text = paragraph.text.text
+        labelled = _QUESTION_RE.match(text) or _ANSWER_RE.match(text)
+        following = paragraphs[k + 1].text.text if k + 1 < len(paragraphs) else ""
+        if (
+            answering and not labelled and not marks.quotations(text)
+            and (_QUESTION_RE.match(following) or _ANSWER_RE.match(following))
+        ):  # fmt: skip
+            last = out.pop()
+            out.append(Paragraph(last.text.join(paragraph.text.strip()), last.blocks + paragraph.blocks))
+            continue
+        answering = bool(_ANSWER_RE.match(text))
+        out.append(paragraph)
     return out
 
 
@@ -615,6 +644,17 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
         else:
             _attribute(draft, text[sent_start:q_start], earlier, ctx)
+        occasion = _TRAILING_OCCASION_RE.match(text, q_end, min(sentence_end, next_quote))
+        if occasion is not None and cue is not None:
+            # "has warned that the truce «has an expiry date», in a post published yesterday on X by
+            # its secretary-general, Abu Ala al-Walai": the post's day, channel and author
+            rest = occasion.group("rest")
+            draft.date = draft.date or _date_of(rest, ctx)
+            draft.channel = _channel(rest, ctx.aliases) or draft.channel
+            author = regex.search(r"\bby\s+(?P<who>.+)$", rest)
+            found = _speaker(author["who"], ctx.aliases, subject=True) if author else None
+            if found is not None and found[1] is not None and (found[2] == draft.speaker_name or draft.speaker_name is None):
+                draft.speaker, draft.speaker_name, draft.speaker_org = found[0], found[1], found[2] if len(found) > 2 else None
         if cue is None and draft.date is None:  # "…,” X wrote on X on Monday, in what read as…"
             tail = text[q_end:sentence_end]
             draft.date = _date_of(tail, ctx)  # which blanks the quotes itself
@@ -802,7 +842,7 @@ def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
     # whose reported clause ("that …") runs on to the quotation, however far
     for k in range(len(words) - len(tail) - 1, -1, -1):
         low = words[k].lower()
-        if low in CUE_WORDS and low not in _CUE_NOUNS and "that" in (w.lower() for w in words[k + 1 : k + 6]):
+        if low in CUE_WORDS and low not in _CUE_NOUNS and "that" in (w.lower() for w in words[k + 1 : k + 1 + THAT_AFTER_VERB]):
             return _nth_word_start(stripped, k), words[k]
     return None
 
@@ -824,6 +864,13 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
         return
+    if speaker is None or speaker[1] is None:
+        member = _unnamed_member(pre, earlier_here, ctx)
+        if member is not None:  # "An official of the group, who spoke to Reuters …, said": someone of it
+            draft.speaker_org, draft.date = member[1], when  # a new occasion: only the day its sentence gives
+            draft.unnamed = True
+            ctx.unnamed[member[0]] = draft
+            return
     source_sentence = None
     previous_sentence = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
     head = _subject_head(pre)
@@ -932,6 +979,13 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
     speaker = None
     if _outsider(who, earlier_here, ctx) and _speaker(who, ctx.aliases) is None:
         draft.outsider = True
+        return
+    back = _UNNAMED_BACK_RE.fullmatch(who)
+    if back is not None and back.group("role").lower() in ctx.unnamed:
+        member = ctx.unnamed[back.group("role").lower()]  # "…," the official said: the one just introduced
+        draft.speaker_org, draft.parent, draft.unnamed = member.speaker_org, member, True
+        draft.channel = draft.channel or member.channel
+        draft.date = _date_of(pre + " " + post.group(), ctx) or member.date
         return
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
         speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
@@ -1065,8 +1119,8 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
     Sunday, Walai was asked…"; "Saadi spoke to reporters on Monday"). Only a sentence's own
     clause counts, not what it reports ("wrote that the commission, which met on 27/01/2024, …")."""
     names = [n for n in (draft.speaker_name, draft.speaker_org) if n]
-    if not names or (draft.date is not None and draft.channel is not None):
-        return
+    if not names or draft.unnamed or (draft.date is not None and draft.channel is not None):
+        return  # an unnamed member speaks on an occasion of its own, not on its group's
     forms = {f for n in names for f in (n, *speakers.short_forms(n))}
     pattern = _names_pattern(frozenset(forms))
     around = [*reversed(earlier_here), *reversed(ctx.earlier)][:CONTEXT_SENTENCES] + later_here[:1]
@@ -1127,6 +1181,47 @@ def _introduced_statement(earlier_here: list[str], ctx: _Context):
 
 
 _GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation|coalition|alliance)\s*$")
+
+
+_MEMBER_ROLES = r"(?i:officials?|members?|commanders?|spokes(?:man|woman|person)|sources?|figures?|leaders?|fighters?|cadres?)"
+# "An official of the group", "a senior commander in Kataib Hezbollah", "one of the movement's
+# leaders": someone of a group, unnamed, as the subject that opens the sentence
+_UNNAMED_MEMBER_RE = regex.compile(
+    rf"^\s*(?:(?:An?|One)\s+(?:(?:senior|top|security|military|political|media|field|local|leading|prominent)\s+)?"
+    rf"(?P<role>{_MEMBER_ROLES})\s+(?:of|from|in|within|with|for|close\s+to)\s+"
+    rf"|One\s+of\s+(?=(?:the|its)\s+\S+['’]s\s+|[A-Z]\S*['’]s\s+))"
+    r"(?P<group>(?:the|its)\s+(?:group|movement|faction|militia|organi[sz]ation|brigades?)(?:['’]s)?"
+    r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
+    rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained)\b)"
+)
+_UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
+
+
+def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[str, str] | None:
+    """(role, group) when the cue's subject is an unnamed member of a named group ("An official of
+    the group, who spoke to Reuters on condition of anonymity, said"): no speaker's name, the group
+    as the speaker's organization."""
+    m = _UNNAMED_MEMBER_RE.match(_mask(pre))
+    if m is None:
+        return None
+    found = _cue_word(pre, verb=True)
+    if found is None or found[0] < m.end("group"):
+        return None
+    group = m.group("group").removesuffix("'s").removesuffix("’s")
+    if regex.match(r"(?:the|its)\s", group):
+        # "964 contacted Asaib Ahl al-Haq for a response. A spokesman for the movement said": the one
+        # group the sentence before names, subject or not; else the group the article is quoting
+        before = (earlier_here or ctx.earlier)[-1:]
+        named = {p.entity.en for s in before for p in speakers.phrases(_mask(s), ctx.aliases) if p.entity.kind == "organization"}
+        owner = (None, named.pop()) if len(named) == 1 else _group_before(earlier_here, ctx, group)
+    else:
+        owner = _speaker(group, ctx.aliases)
+        owner = owner if owner is not None and owner[0] is not None and owner[0].kind == "organization" else None
+    if owner is None:
+        return None
+    role = (m.group("role") or m.group("role2") or "member").lower().rstrip("s")
+    return ("spokesman" if role.startswith("spokes") else role), owner[1]
 
 
 def _subject_clause(pre: str) -> str:
@@ -1318,6 +1413,13 @@ def _role_speaker(clause: str, ctx: _Context):
             if name:
                 return entity, name, org
     return None
+
+
+# the occasion named after a quote: ", in a post published yesterday on X by its secretary-general, …"
+_TRAILING_OCCASION_RE = regex.compile(
+    r"\s*[,;]?\s*(?:in|on|via|through)\s+(?:an?|its|his|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:post|statement|message|tweet|video|speech|communiqu[eé]|note|letter|interview)\b(?P<rest>[^.;“”«»\"]{0,200})"
+)
 
 
 _SALIENT_ROLES = {"cleric", "leader", "secretary-general", "commander", "chief"}
