@@ -105,7 +105,11 @@ def test_the_page_own_evidence_fixes_numeric_order(page, line, day_first, expect
 def test_find_dates_keeps_reading_prose_dates_as_before():
     found = find_dates("On July 28 and Aug 15, 2024, and July 23-Aug 14, 2024")
     assert [(p.month, p.day, p.year) for p in found] == [(7, 28, None), (8, 15, 2024), (7, 23, None)]
-    assert find_dates("13/02/2024 and 5 March 2024") == []  # new styles live in the header reader
+    assert find_dates("13/02/2024 and on 13.02.2024") == []  # numeric dates live in the header reader
+    # prose dates day-first, as British, Gulf and Kurdish outlets write them
+    found = find_dates("On 5 March 2024, on 1 March, the 3rd of April and 1-3 May")
+    assert [(p.month, p.day, p.year, p.end_day) for p in found] == [(3, 5, 2024, None), (3, 1, None, None),
+                                                                    (4, 3, None, None), (5, 1, None, 3)]
 
 
 @pytest.mark.parametrize(

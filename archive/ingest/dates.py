@@ -71,7 +71,33 @@ def _resolve(month: int, day: int, year: int | None, reference: dt.date | None) 
         return None  # "February 30" is not a date, whatever the prose says
 
 
+# "1 March", "on 3 April 2024", "the 3rd of March", "1-3 March": British, Gulf and Kurdish
+# outlets write prose dates day-first
+_DAY_FIRST_PROSE_RE = regex.compile(
+    rf"\b(?:(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and)\s*)?(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!\s*\d{{1,2}}\b(?!:))",
+    regex.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[DatePhrase]:
+    """Every date phrase in prose, month-first ("March 1", "March 1-3, 2024") or day-first ("1
+    March", "1-3 March 2024"), with or without its year, in text order."""
+    out = _month_first_dates(text)
+    taken = [(d.start, d.end) for d in out]
+    for m in _DAY_FIRST_PROSE_RE.finditer(text):
+        if m.group("m")[0].islower() or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        month = _MONTHS[m.group("m").lower().rstrip(".")]
+        year = int(m.group("y")) if m.group("y") else None
+        if m.group("ad"):
+            out.append(DatePhrase(m.start(), m.end(), month, int(m.group("ad")), year, month, int(m.group("bd")), year))
+        else:
+            out.append(DatePhrase(m.start(), m.end(), month, int(m.group("bd")), year))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _month_first_dates(text: str) -> list[DatePhrase]:
     out = []
     for m in _DATE_RE.finditer(text):
         if m.group("am").islower():
