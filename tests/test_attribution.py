@@ -200,6 +200,36 @@ CASES = [
         ],
     ),
     (
+        "another party inside a relative clause about the subject does not make it speak for that party",
+        "Abu Fadak al-Mohammadawi, the PMF chief of staff, said on Monday that the Hashd “will remain.” The "
+        "veteran commander, who was sanctioned by the US Treasury in 2020, added that the law was “an Iraqi matter.”",
+        [
+            ("will remain", "Abu Fadak al-Mohammadawi", "Popular Mobilization Forces", None, "2024-02-12"),
+            ("an Iraqi matter", "Abu Fadak al-Mohammadawi", "Popular Mobilization Forces", None, "2024-02-12"),
+        ],
+    ),
+    (
+        "a channel's description is not its name; 'its bloc' is the group the sentence before names",
+        "Kataib Hezbollah, one of the factions within the PMF, weighed in. Muhannad al-Sarraj, a member of "
+        "the group's political office, told the Iraqi channel Dijlah TV on Sunday that the law “will pass.”\n\n"
+        "Badr did not respond publicly. A member of its parliamentary bloc, speaking to Example News on "
+        "condition of anonymity, said the organisation wanted to avoid “an unnecessary confrontation.”",
+        [
+            ("will pass", "Muhannad al-Sarraj", "Kataib Hezbollah", "Dijlah TV", "2024-02-11"),
+            ("an unnecessary confrontation", None, "Badr Organization", "Example News", None),
+        ],
+    ),
+    (
+        "the statement's points are quoted after the sentence that cites its figure",
+        "On February 12, KH issued a three-point statement (Figure 1). The third point warned that “any "
+        "attempt to disarm the resistance will be met with force.” The first point is the real "
+        "precondition: there will be “no dialogue before the last foreign soldier leaves.”",
+        [
+            ("any attempt to disarm", "Kataib Hezbollah", None, None, "2024-02-12"),
+            ("no dialogue before", "Kataib Hezbollah", None, None, "2024-02-12"),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",
@@ -226,6 +256,8 @@ def test_quotes_are_attributed_as_a_reader_attributes_them(tmp_path, ctx, case, 
     for (text, *facts), (prefix, *want) in zip(got, expected):
         assert text.startswith(prefix), (text, prefix)
         assert facts == want, (case, text)
+    if "(Figure 1)" in body:
+        assert [r.figure for r in result.renderings] == [1] * len(expected)
 
 
 def test_a_quote_referring_back_to_the_statement_takes_its_figure_and_date(tmp_path, ctx):

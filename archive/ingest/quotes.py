@@ -604,6 +604,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             continue
         pre = text[max(sent_start, last_end if last_end >= sent_start else sent_start) : q_start]
         cue = _cue(pre)
+        if cue is None and _NTH_POINT_RE.match(pre) and (ctx.statement or ctx.previous) is not None:
+            cue = pre.strip()  # "The first point is the real precondition: there will be “…”"
         k = bisect.bisect_right(starts, q_end)
         sentence_end = min(starts[k] if k < len(starts) else len(text), q_end + SENTENCE_WINDOW)
         k = bisect.bisect_left(opens, q_end)
@@ -666,6 +668,13 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             draft.figure = int(m.group(1))
         elif draft.parent is not None:
             draft.figure = draft.parent.figure
+        if draft.figure is None and earlier:
+            # "KH issued a three-point statement (Figure 1). The third point … warned that “…”";
+            # "Askari posted an image (Figure 2): … The government, he wrote, “…”": the sentence just
+            # before cites the figure of the statement this one goes on quoting
+            cited = _FIGURE_IN_RE.search(earlier[-1])
+            if cited and (draft.weak or _CONTINUES_FIGURE_RE.match(pre) or _names_speaker(earlier[-1], draft)):
+                draft.figure = int(cited.group(1))
         inner = text[inner_start:inner_end]
         if draft.speaker_name is None and draft.speaker_org is None:
             continue  # words no group or person can be named for ("the directorate said") are no group's statement
@@ -1089,7 +1098,12 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     channel = m.group("channel").strip()
     if m.re is not _ASKED_BY_RE or channel.startswith("the "):
         channel = regex.sub(r"^(?:the|its|his|her|their)\s+", "", channel)
-    return channel
+    return _CHANNEL_DESCRIPTOR_RE.sub("", channel)  # "the Iraqi channel Dijlah TV" is Dijlah TV
+
+
+_CHANNEL_DESCRIPTOR_RE = regex.compile(
+    r"^(?:[A-Z][\w\-]*\s+)?(?:(?:satellite|television|TV|news)\s+)?(?:channel|broadcaster|station|network|outlet)\s+(?=[A-Z0-9])"
+)
 
 
 def channel_of(text: str, aliases: AliasStore | None = None) -> str | None:
@@ -1190,7 +1204,8 @@ _UNNAMED_MEMBER_RE = regex.compile(
     rf"^\s*(?:(?:An?|One)\s+(?:(?:senior|top|security|military|political|media|field|local|leading|prominent)\s+)?"
     rf"(?P<role>{_MEMBER_ROLES})\s+(?:of|from|in|within|with|for|close\s+to)\s+"
     rf"|One\s+of\s+(?=(?:the|its)\s+\S+['’]s\s+|[A-Z]\S*['’]s\s+))"
-    r"(?P<group>(?:the|its)\s+(?:group|movement|faction|militia|organi[sz]ation|brigades?)(?:['’]s)?"
+    r"(?P<group>(?:the|its)\s+(?:(?:political|parliamentary|military|media|armed|security)\s+)?"
+    r"(?:group|movement|faction|militia|organi[sz]ation|brigades?|bloc|party|council|office|bureau|wing)(?:['’]s)?"
     r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
     rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
     r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained)\b)"
@@ -1222,6 +1237,24 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
         return None
     role = (m.group("role") or m.group("role2") or "member").lower().rstrip("s")
     return ("spokesman" if role.startswith("spokes") else role), owner[1]
+
+
+_NTH_POINT_RE = regex.compile(
+    r"^\s*The\s+(?:first|second|third|fourth|fifth|sixth|seventh|last|final|next|\d+(?:st|nd|rd|th))\s+"
+    r"(?:point|clause|item|paragraph|article|demand|condition|section)s?\b",
+    regex.IGNORECASE,
+)
+_CONTINUES_FIGURE_RE = regex.compile(
+    r"^\s*(?:The\s+(?:\w+\s+)?(?:point|clause|item|paragraph|statement|post|text|image|caption|message)\b|"
+    r"(?:He|She|It|They)\b|The\s+\w+,\s+(?:he|she|it|they)\s+\w+)"
+)
+
+
+def _names_speaker(sentence: str, draft: RenderingDraft) -> bool:
+    """Whether `sentence` names the quote's speaker (or a short form of the name)."""
+    names = [n for n in (draft.speaker_name,) if n]
+    forms = {f for n in names for f in (n, *speakers.short_forms(n))}
+    return bool(forms) and _names_pattern(frozenset(forms)).search(sentence) is not None
 
 
 def _subject_clause(pre: str) -> str:
@@ -1337,10 +1370,18 @@ def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
 def _outsider_subject(text: str) -> bool:
     """Another party named in `text` where a subject stands, not as an object ("mocked the
     government's condemnation")."""
-    return any(
-        not speakers.governed(text, m.start()) or _ROLE_OF_RE.search(text[: m.start()])
-        for m in _OUTSIDER_RE.finditer(text)
-    )
+    starts = [_phrase_start(text, m.start()) for m in _OUTSIDER_RE.finditer(text)]
+    return any(not speakers.governed(text, start) or _ROLE_OF_RE.search(text[:start]) for start in starts)
+
+
+_NAME_WORDS_BEFORE_RE = regex.compile(r"(?:(?:[A-Z][\w.’'\-]*|of|the)\s+)+$")
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the name a word belongs to starts: "Treasury" in "sanctioned by the US Treasury" is
+    governed as the whole "the US Treasury" is."""
+    m = _NAME_WORDS_BEFORE_RE.search(text[max(0, start - 80) : start])
+    return start - (len(m.group()) if m else 0)
 
 
 # "A spokesman for the Kurdistan Democratic Party", "an official of the Pentagon": the role speaks

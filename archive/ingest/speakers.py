@@ -269,6 +269,7 @@ _GOVERNORS = {
     # prepositions: a name after one is a place, a channel, a target, never the subject
     "to", "with", "by", "of", "on", "at", "from", "against", "for", "about", "toward", "towards",
     "in", "into", "than", "between", "among", "over", "under", "behind", "like", "via", "through",
+    "within", "inside", "outside", "beyond", "across", "amid", "amongst", "near", "around",
     # verbs that take the other party as their object
     "accused", "accusing", "attacked", "attacking", "insulted", "insulting", "criticized",
     "criticised", "criticizing", "criticising", "slammed", "slamming", "mocked", "mocking",
