@@ -230,6 +230,22 @@ CASES = [
         ],
     ),
     (
+        "a page of one-sentence paragraphs: the occasion in the next, a lone quotation continues the speaker",
+        "Qais al-Khazali, the secretary-general of Asaib Ahl al-Haq, said his movement would “stand with "
+        "the state.”\n\nKhazali spoke in a televised address on Wednesday night.\n\n“We will be the first "
+        "to stand with the state.”\n\nKataib Hezbollah said in a statement on Tuesday night that “the "
+        "ballot box will not disarm the resistance.”\n\nThe group did not name Khazali.\n\nIt said the "
+        "weapons were “not a subject for elections.”\n\nAn official in the political bureau of Asaib Ahl "
+        "al-Haq told Example News that the movement had “not yet decided.”",
+        [
+            ("stand with the state", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+            ("We will be the first", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-14"),
+            ("the ballot box", "Kataib Hezbollah", None, None, "2024-02-13"),
+            ("not a subject for elections", "Kataib Hezbollah", None, None, "2024-02-13"),
+            ("not yet decided", None, "Asaib Ahl al-Haq", "Example News", None),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

@@ -73,6 +73,7 @@ def layout_of(tmp_path: Path, text: str):
         # a date and a time copied from two elements with no space between (a wire agency's page)
         ("January 14, 20254:12 PM GMT+3Updated 3 hours ago", D(2025, 1, 14)),
         ("March 3, 202411:05 AM", D(2024, 3, 3)),
+        ("Published: 13 November 2025 · 2h ago", D(2025, 11, 13)),  # a news app's relative stamp beside the date
     ],
 )
 def test_a_dateline_in_any_style_gives_its_date(line, expected):
@@ -219,6 +220,17 @@ WAYBACK = (
     "The Wayback Machine - https://web.archive.org/web/20240612061451/https://www.example-news.com/en/iraq-factions-answer/\n"
     "14 captures\n"
 )
+
+
+def test_the_site_s_name_between_reporter_and_date_is_not_the_author(tmp_path, ctx):
+    text = (
+        "Example News\nHome\nLive\nIraqi factions weigh their answer to the government's offer\nDalia Hamdan\nExample News\n"
+        f"Published: 13 November 2025 · 2h ago\n{PROSE}\n{PROSE2}\n"
+    )
+    article = ingest_text(tmp_path, ctx, text)
+    assert article.title == "Iraqi factions weigh their answer to the government's offer"
+    assert article.authors == ["Dalia Hamdan"]
+    assert article.date == D(2025, 11, 13)
 
 
 @pytest.mark.parametrize("toolbar", [ARCHIVE_TODAY, WAYBACK], ids=["archive.today", "wayback"])

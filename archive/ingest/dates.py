@@ -170,7 +170,8 @@ _TIME = (
 _FILLER_RE = regex.compile(
     rf"(?:(?:\b|(?<=\d))(?:first\s+)?(?:published|updated|update|posted|last\s+updated|last\s+update|last\s+modified|modified|date|dated|"
     rf"issued|released|on|at|am|pm)\b|{_TIME}|\b{_WEEKDAY}(?![\w])|\b(?:UTC|GMT)\b(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|"
-    r"\b\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)\b|\b(?:just\s+now)\b|"
+    r"\b\d+\s*(?:min(?:ute)?s?|m|hours?|hrs?|h|days?|d|weeks?|w)\s+(?:ago|read)\b|"  # "2h ago", as apps print it
+    r"\b(?:just\s+now)\b|"
     r"[\s,;:|/·•()\[\]–—-]+)",
     regex.IGNORECASE,
 )

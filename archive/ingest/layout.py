@@ -1272,6 +1272,11 @@ def _unmarked_byline(blocks: list[Block], kinds: list[str], texts: list[str], i_
         j -= 1
     if 0 < j < len(blocks) and not _lone_name(texts[j]) and _place_line(texts[j]) and _adjacent(blocks, j - 1, j):
         j -= 1
+    # the site's name again between reporter and date ("Dalia Hamdan" / "Al Arabiya English" /
+    # "Published: …"): a line the page already printed above (its masthead) is no reporter
+    folded = " ".join(texts[j].split()).casefold() if 0 < j < len(blocks) else ""
+    if folded and any(" ".join(texts[k].split()).casefold() == folded for k in range(j)) and _adjacent(blocks, j - 1, j):
+        j -= 1
     if 0 <= j < len(blocks) and kinds[j] == "short" and len(blocks[j].lines) == 1 and _lone_name(texts[j]):
         above = [k for k in range(j - 1, max(-1, j - 5), -1) if kinds[k] not in ("aside", "url", "caption")][:3]
         if any(len(_WORD_RE.findall(texts[k])) >= 6 and kinds[k] == "prose" for k in above):

@@ -341,7 +341,9 @@ def find_renderings(
     drafts: list[RenderingDraft] = []
     starts = sorted(entry_days or {})
     seen = 0
-    for before, paragraph in zip([None, *paragraphs], paragraphs):
+    for n, (before, paragraph) in enumerate(zip([None, *paragraphs], paragraphs)):
+        following = _sentences(paragraphs[n + 1].text.text) if n + 1 < len(paragraphs) else []
+        ctx.next_first = following[0][:SENTENCE_WINDOW] if following else None
         if seen >= MAX_QUOTES_PER_CAPTURE:
             break  # reported by `quotations_beyond_limit`
         seen += len(marks.quotations(paragraph.text.text))
@@ -360,6 +362,7 @@ def find_renderings(
         for draft in found:
             draft.date = draft.date or entry_day
         drafts.extend(found)
+        ctx.previous_paragraph = paragraph
     return drafts
 
 
@@ -474,6 +477,8 @@ class _Context:
     in_interview: bool = False
     statements_by_speaker: dict[str, tuple[int, RenderingDraft]] = field(default_factory=dict)  # the last of each
     unnamed: dict[str, RenderingDraft] = field(default_factory=dict)  # "an official of the group": what "the official" is
+    next_first: str | None = None  # the first sentence of the next paragraph (a page of one-sentence paragraphs)
+    previous_paragraph: Paragraph | None = None  # the paragraph read just before this one
     indexed: int = 0  # how many of `drafts` statements_by_speaker has seen
 
 
@@ -630,6 +635,23 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
             continue
+        previous = ctx.previous
+        if (
+            cue is None and post is None and last is None and previous is not None
+            and previous.paragraph is not paragraph and ctx.previous_paragraph is not None
+            and (previous.paragraph is ctx.previous_paragraph or _names_speaker(ctx.previous_paragraph.text.text, previous))
+            and not text[:q_start].strip() and not text[q_end:].strip(" .")
+        ):  # fmt: skip
+            # a paragraph that is one quotation, right after a quoted speaker's: the same speaker
+            # goes on (“We will be the first to stand with the state …”)
+            twin = RenderingDraft([(inner_start, inner_end)], paragraph, previous.cue, previous.speaker,
+                                  previous.speaker_name, previous.date, previous.figure, previous.speaker_org,
+                                  previous, previous.channel)  # fmt: skip
+            twin.weak, twin.unnamed = True, previous.unnamed
+            drafts.append(twin)
+            ctx.drafts.append(twin)
+            last, last_end = twin, q_end
+            continue
         if cue is None and post is None:
             continue
         draft = RenderingDraft([(inner_start, inner_end)], paragraph, cue or post.group().strip(" ,—–"))
@@ -700,8 +722,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         later = (
             [text[starts[k] : min(starts[k + 1] if k + 1 < len(starts) else len(text), starts[k] + SENTENCE_WINDOW)]]
             if k < len(starts)
-            else []
-        )
+            else [ctx.next_first] if ctx.next_first else []  # "Khazali spoke in a televised address on
+        )  # Wednesday night": a page of one-sentence paragraphs tells the occasion in the next one
         _context(draft, earlier, later, ctx)
         drafts.append(draft)
         ctx.drafts.append(draft)
@@ -1043,7 +1065,7 @@ _CHANNEL_RE = regex.compile(
     r"(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}['’]s\s+)?"
     r"(?P<channel>(?:[A-Za-z][\w’'\-]{0,40}\s+){0,3}(?:TV|Television|Radio|Channel)\b|"
     r"Telegram|Twitter|Facebook|Instagram|X(?![\w\-])|Reuters|AFP|AP|the\s+Associated\s+Press|"
-    r"Al\s+Jazeera|Al[- ]Mayadeen|Al[- ]Arabiya|Al[- ]Sumaria|Shafaq\s+News|Rudaw|[A-Z][\w\-]*\s+News\s+Agency)"
+    r"Al\s+Jazeera|Al[- ]Mayadeen|Al[- ]Arabiya(?:\s+English)?|Al[- ]Sumaria|Shafaq\s+News|Rudaw|[A-Z][\w\-]*\s+News\s+Agency)"
 )
 
 
@@ -1058,7 +1080,7 @@ _ASKED_BY_RE = regex.compile(
 
 # broadcasters and agencies that quote the groups, wherever the sentence names them
 _KNOWN_OUTLET_RE = regex.compile(
-    r"\b(?P<channel>Al[- ]Mayadeen|Al[- ]Jazeera|Al[- ]Arabiya|Al[- ]Sumaria|Al[- ]Iraqiya|Al[- ]Ahd(?:\s+TV)?|"
+    r"\b(?P<channel>Al[- ]Mayadeen|Al[- ]Jazeera|Al[- ]Arabiya(?:\s+English)?|Al[- ]Sumaria|Al[- ]Iraqiya|Al[- ]Ahd(?:\s+TV)?|"
     r"Dijlah(?:\s+TV)?|Kurdistan\s?24|IRNA|Tasnim|Fars\s+News|Reuters|Agence\s+France-Presse|AFP|"
     r"(?:The\s+)?Associated\s+Press|Rudaw(?:\s+English)?|Shafaq\s+News(?:\s+Agency)?)\b",
     regex.IGNORECASE,
@@ -1206,6 +1228,7 @@ _UNNAMED_MEMBER_RE = regex.compile(
     rf"|One\s+of\s+(?=(?:the|its)\s+\S+['’]s\s+|[A-Z]\S*['’]s\s+))"
     r"(?P<group>(?:the|its)\s+(?:(?:political|parliamentary|military|media|armed|security)\s+)?"
     r"(?:group|movement|faction|militia|organi[sz]ation|brigades?|bloc|party|council|office|bureau|wing)(?:['’]s)?"
+    r"(?:\s+of\s+(?P<named>[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}))?"  # "the political bureau of AAH"
     r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
     rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
     r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained)\b)"
@@ -1223,7 +1246,7 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
     found = _cue_word(pre, verb=True)
     if found is None or found[0] < m.end("group"):
         return None
-    group = m.group("group").removesuffix("'s").removesuffix("’s")
+    group = (m.group("named") or m.group("group")).removesuffix("'s").removesuffix("’s")
     if regex.match(r"(?:the|its)\s", group):
         # "964 contacted Asaib Ahl al-Haq for a response. A spokesman for the movement said": the one
         # group the sentence before names, subject or not; else the group the article is quoting

@@ -276,7 +276,7 @@ _GOVERNORS = {
     "blamed", "blaming", "warned", "warning", "urged", "urging", "told", "telling", "thanked",
     "thanking", "praised", "praising", "hailed", "hailing", "condemned", "condemning", "denounced",
     "denouncing", "targeted", "targeting", "addressed", "addressing", "asked", "asking", "called",
-    "calling", "named", "naming", "branded", "branding", "labeled", "labelled", "dubbed", "described",
+    "calling", "name", "named", "naming", "mention", "mentioned", "mentioning", "branded", "branding", "labeled", "labelled", "dubbed", "described",
     "describing", "threatened", "threatening", "challenged", "challenging", "defended", "defending",
     "supported", "supporting", "rejected", "rejecting", "congratulated", "congratulating",
     "responded", "replied", "answered", "answering", "met",
