@@ -24,6 +24,12 @@ CAPTURES = {
         "Officials in Baghdad said “no” and analysts said “maybe” when asked about the talks with the factions.\n",
         "follow speech verbs but none was read",
     ),
+    "no date for relative days": (
+        "Talks Stall\n\nBy Jane Example\n\n"
+        "Kataib Hezbollah said on Tuesday that the talks were “a trap set by the occupation,” and "
+        "repeated it in a second statement yesterday.\n",
+        "no article date found, so 'on Tuesday', 'yesterday' and the like in 1 paragraph(s) are left undated",
+    ),
 }
 
 

@@ -33,7 +33,7 @@ from archive.ingest import notes as notes_mod
 from archive.ingest import quotes as quote_mod
 from archive.ingest.blocks import blocks_of
 from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
-from archive.ingest.dates import find_header_dates, numeric_order
+from archive.ingest.dates import find_header_dates, find_relative_days, numeric_order
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
@@ -488,6 +488,13 @@ def _warnings(path: Path, article: Article, paragraphs, renderings: list[Renderi
             out.append(
                 f"{path}: {cued} quotation(s) follow speech verbs but none was read as a quote"
                 " (speaker or cue not understood)"
+            )
+    if article.date is None:
+        relative = sum(1 for p in paragraphs if find_relative_days(p.text.text))
+        if relative:
+            out.append(
+                f"{path}: no article date found, so 'on Tuesday', 'yesterday' and the like in {relative}"
+                " paragraph(s) are left undated (give the date in a .meta.toml sidecar)"
             )
     for number, fig in figures.items():
         if fig.cited > fig_mod.MAX_CITATIONS:
