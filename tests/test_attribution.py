@@ -246,6 +246,34 @@ CASES = [
         ],
     ),
     (
+        "a sentence that is only a quotation, right after the speaker's, goes on with the speaker",
+        "Abu Ala al-Walai, the leader of Kataib Sayyid al-Shuhada, spoke to Example News on Monday. “We want "
+        "an operation that befits the martyrs,” al-Walai said. “It will be a qualitative operation.” The "
+        "statement the next day was shorter.",
+        [
+            ("We want an operation", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "Example News", "2024-02-12"),
+            ("It will be a qualitative operation", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "Example News",
+             "2024-02-12"),
+        ],
+    ),
+    (
+        "an outlet's report the group denies is not where the group spoke",
+        "Kataib Hezbollah on Monday denied a Reuters report on its weapons, calling the report “false.”",
+        [("false", "Kataib Hezbollah", None, None, "2024-02-12")],
+    ),
+    (
+        "'the group argued …, stressing that': the participle's subject; '…,' the statement added, insisting",
+        "Kataib Hezbollah rejected calls to disarm on Saturday.\n\nIn a statement, the group argued that "
+        "sovereignty must come first, stressing that its weapons will “remain in the hands of its fighters.” "
+        "Talks will come only after the withdrawal of all “occupying forces,” the statement added, insisting "
+        "that “the weapons are not personal property.”",
+        [
+            ("remain in the hands", "Kataib Hezbollah", None, None, "2024-02-10"),
+            ("occupying forces", "Kataib Hezbollah", None, None, "2024-02-10"),
+            ("the weapons are not personal property", "Kataib Hezbollah", None, None, "2024-02-10"),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

@@ -154,6 +154,7 @@ def test_a_relative_day_without_a_reference_is_unknown():
         ("22 April 2024 - 10:59 By Timour Azhari", ["Timour Azhari"], D(2024, 4, 22)),
         ("Written by Nadia Farouk", ["Nadia Farouk"], None),
         ("Interview by Mariam Saadoun", ["Mariam Saadoun"], None),  # the interviewer wrote it up
+        ("Published 6 March 2024 | Compiled by the Tigris Monitor desk", [], D(2024, 3, 6)),  # a desk: no person
         ("By Reuters Staff", [], None),  # a byline, but no person: the citation falls back to the publisher
     ],
 )

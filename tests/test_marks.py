@@ -29,6 +29,11 @@ def inner(text: str) -> list[str]:
         ('He replied "No." Asked again, he answered "Not now."', ["No.", "Not now."]),
         ("no quotes at all, just the authors' apostrophes: KH’s and AAH's men", []),
         ("empty “” marks are no quotation", []),
+        # a double mark typed as two single ones, as some newsrooms print them (Shafaq News)
+        ("its weapons will ‘’remain in the hands of its fighters.’’ It added", ["remain in the hands of its fighters."]),
+        ("''occupying forces,” the statement added, insisting that ''the weapons stay.''",
+         ["occupying forces,", "the weapons stay."]),
+        ("single quotes and apostrophes stay no quotation: the ‘pause’, KH's 'truce'", []),
     ],
 )
 def test_marks_pair_by_position_and_nesting(text, expected):

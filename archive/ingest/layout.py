@@ -801,7 +801,7 @@ def _original_link(blocks: list[Block]) -> str | None:
 # --- bylines ------------------------------------------------------------------------------------
 
 _BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting|interview|interviewed)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
-_BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:Written\s+)?By\s+(?=[A-Z\[])")
+_BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:(?:Written|Compiled|Edited|Reported)\s+[Bb]y|By)\s+(?=[A-Z\[]|the\s)")
 _SEPARATOR_RE = regex.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s*/\s+")
 _AND_RE = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*")
 AGENCIES = {

@@ -35,15 +35,16 @@ class Quotation:
         return self.start, self.end
 
 
-def _role(text: str, i: int, depth: int) -> str | None:
-    """'open', 'close' or None (a mark that is neither: inches, a stray mark between spaces)."""
+def _role(text: str, i: int, depth: int, width: int = 1) -> str | None:
+    """'open', 'close' or None (a mark that is neither: inches, a stray mark between spaces).
+    A doubled single mark (`width` 2) faces the way its neighbours say, as a straight one does."""
     c = text[i]
-    if c in OPENING:
+    if width == 1 and c in OPENING:
         return "open"
-    if c in CLOSING:
+    if width == 1 and c in CLOSING:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before in _OPENS_AFTER and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or not after.isalnum()):
@@ -53,7 +54,9 @@ def _role(text: str, i: int, depth: int) -> str | None:
     return "close" if depth else "open"  # a mark between letters: it closes what is open
 
 
-_MARK_RE = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
+# a double mark typed as two single ones (''…'', ‘’…’’), as some newsrooms' systems print them
+_DOUBLED_SINGLE = "[‘’']{2}"
+_MARK_RE = re.compile(_DOUBLED_SINGLE + "|[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
 PARAGRAPHS_CACHED = 16_384  # a page's paragraphs are asked about from several stages: keep them all
 
 
@@ -64,22 +67,26 @@ def scan(text: str) -> tuple[tuple[Quotation, ...], int | None]:
     change what the next one gets)."""
     out: list[Quotation] = []
     stack: list[int] = []
+    widths: list[int] = []  # each open mark's width (2 for a doubled single mark)
     curly: list[int] = []  # places in `stack` of its curly opening marks, kept so a close is O(1)
     for mark in _MARK_RE.finditer(text):  # only the marks: a huge paragraph is mostly letters
         i, c = mark.start(), mark.group()
-        role = _role(text, i, len(stack))
+        width = len(c)
+        role = _role(text, i, len(stack), width)
         if role == "open":
             if c in OPENING:
                 curly.append(len(stack))
             stack.append(i)
+            widths.append(width)
         elif role == "close" and stack:
             if c in CLOSING and curly:  # a curly close ends the curly quotation open, and any left inside it
                 del stack[curly[-1] + 1 :]
-            start = stack.pop()
+                del widths[curly[-1] + 1 :]
+            start, opened = stack.pop(), widths.pop()
             if curly and curly[-1] == len(stack):
                 curly.pop()
-            if not stack and text[start + 1 : i].strip():
-                out.append(Quotation(start, i + 1, start + 1, i))
+            if not stack and text[start + opened : i].strip():
+                out.append(Quotation(start, i + width, start + opened, i))
     return tuple(out), (stack[0] if stack else None)
 
 

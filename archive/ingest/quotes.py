@@ -51,6 +51,8 @@ CUE_WORDS = {
     "according", "writing", "urges", "criticizing", "criticising", "quoted", "quoting", "cited",
     "accuse", "warn", "call", "describe", "brand", "deny", "vow", "threaten", "urge", "praise",
     "condemn", "promise", "dismiss", "reject", "insist", "claim", "declare", "stress", "demand",
+    "emphasising", "arguing", "noting", "asserting", "affirming", "explaining", "reiterating",
+    "underlining", "underscoring",
 }  # fmt: skip
 CUE_WINDOW = 16  # words between a cue and the quotation mark
 # "said in a statement on its Telegram channel on Tuesday that …": how far the verb's "that" may be
@@ -617,6 +619,11 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         next_quote = opens[k] if k < len(opens) else len(text)
         post = _post_cue(text[q_end : min(sentence_end, next_quote)], text[inner_start:inner_end])
         coordinated = _COORDINATED_CUE_RE.match(text[last_end:q_start]) if last is not None and last_end >= sent_start else None
+        if coordinated is None and last is not None and last_end >= sent_start:
+            # '…,” the statement added, insisting that “…”': the post cue's speaker goes on
+            after_cue = _POST_CUE_RE.match(_mask(text[last_end:q_start]))
+            if after_cue is not None:
+                coordinated = _PARTICIPLE_CUE_RE.fullmatch(text, last_end + after_cue.end(), q_start)
         if coordinated is not None and coordinated.group("verb").lower() in CUE_WORDS:
             # "would “respect the result,” but warned against … “to pass the agenda”": the same
             # speaker, a verb of its own with no subject of its own
@@ -631,6 +638,20 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             # cue governs the sentence's next quote, which is quoted on its own
             twin = RenderingDraft([(inner_start, inner_end)], paragraph, last.cue, last.speaker, last.speaker_name,
                                   last.date, last.figure, last.speaker_org, last.parent, last.channel)  # fmt: skip
+            drafts.append(twin)
+            ctx.drafts.append(twin)
+            last, last_end = twin, q_end
+            continue
+        if (
+            cue is None and post is None and last is not None and last_end <= sent_start
+            and not text[sent_start:q_start].strip() and not text[q_end:sentence_end].strip()
+            and sent_start - last_end <= POST_CUE_SPAN and _POST_CUE_END_RE.match(text, last_end, sent_start)
+        ):  # fmt: skip
+            # '“We want it to be an operation …,” al-Walae said. “It will be a qualitative …”': a
+            # sentence that is only a quotation, right after the speaker's, goes on with the speaker
+            twin = RenderingDraft([(inner_start, inner_end)], paragraph, last.cue, last.speaker, last.speaker_name,
+                                  last.date, last.figure, last.speaker_org, last.parent or last, last.channel)  # fmt: skip
+            twin.weak, twin.unnamed = True, last.unnamed
             drafts.append(twin)
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
@@ -918,6 +939,15 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         if found is not None and found[1] != last:
             speaker, source_sentence = found, previous_sentence
     group_head = _GROUP_HEAD_RE.search(_subject_clause(pre))
+    if group_head is None and speaker is None:
+        # "In a statement, the group argued that …, stressing that its weapons will “…”": the
+        # participle's subject is the clause's, "the group"
+        cue_word = _cue_word(pre, verb=True)
+        if cue_word is not None and cue_word[1].lower().endswith("ing"):
+            group_head = _GROUP_SUBJECT_RE.search(_mask_quotes(pre[: cue_word[0]]))
+            last = ctx.previous
+            if group_head is not None and last is not None and last.speaker is not None and last.speaker.kind == "organization":
+                speaker, group_head = (last.speaker, last.speaker_name, None), None  # the group just quoted
     if speaker is None and group_head:
         speaker, source_sentence = _group_before(earlier_here, ctx, group_head.group()), None
         if speaker is None and "coalition" in group_head.group().lower():
@@ -1092,6 +1122,13 @@ _OWN_CHANNEL_RE = regex.compile(
 _CHANNEL_LEAD_RE = regex.compile(
     r"\b(?i:told|to|on|with|by|via|outlet|channel|broadcaster|network|interview|speaking|aired|broadcast)\b[^.;]*$"
 )
+# "denied a Reuters report", "claimed Reuters had attributed": the outlet's own report or words,
+# which the group answers; not where the group's words were said
+_OUTLET_OWN_RE = regex.compile(
+    r"\s+(?:report|reports|reported|reporting|story|stories|article|investigation|claim|claims|account|"
+    r"had|has|was|is|said|says|claimed|attributed|published|quoted)\b",
+    regex.IGNORECASE,
+)
 _TOLD_RE = regex.compile(
     r"\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|talked\s+to|interviewed\s+by|in\s+an\s+interview\s+with)\s+"
     r"(?:the\s+(?=[a-z]))?(?:(?!(?:in|at|on|from|with|during|after|before|that|about)\b)[a-z][\w\-]*\s+){0,3}"
@@ -1110,7 +1147,9 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     if m is None:
         m = _OWN_CHANNEL_RE.search(masked)  # "used his Telegram channel on Monday to accuse"
     if m is None:  # a broadcaster the words went to or came through, not the page's own dateline
-        m = next((k for k in _KNOWN_OUTLET_RE.finditer(masked) if _CHANNEL_LEAD_RE.search(masked[max(0, k.start() - 60) : k.start()])), None)
+        m = next((k for k in _KNOWN_OUTLET_RE.finditer(masked)
+                  if _CHANNEL_LEAD_RE.search(masked[max(0, k.start() - 60) : k.start()])
+                  and not _OUTLET_OWN_RE.match(masked, k.end())), None)  # fmt: skip
     if m is None and aliases is not None:
         told = _TOLD_RE.search(masked)
         if told is not None and _outlet_name(told.group("channel"), aliases):
@@ -1262,6 +1301,9 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
     return ("spokesman" if role.startswith("spokes") else role), owner[1]
 
 
+POST_CUE_SPAN = 160  # the longest '…,” the group's leader, Qais al-Khazali, said on Monday.' read so
+# what closes the sentence of a quote after its end: its post cue, or nothing, and the full stop
+_POST_CUE_END_RE = regex.compile(r"[^“”\"«».!?]*[.!?]\s*$")
 _NTH_POINT_RE = regex.compile(
     r"^\s*The\s+(?:first|second|third|fourth|fifth|sixth|seventh|last|final|next|\d+(?:st|nd|rd|th))\s+"
     r"(?:point|clause|item|paragraph|article|demand|condition|section)s?\b",
@@ -1278,6 +1320,12 @@ def _names_speaker(sentence: str, draft: RenderingDraft) -> bool:
     names = [n for n in (draft.speaker_name,) if n]
     forms = {f for n in names for f in (n, *speakers.short_forms(n))}
     return bool(forms) and _names_pattern(frozenset(forms)).search(sentence) is not None
+
+
+_PARTICIPLE_CUE_RE = regex.compile(r"\s*,?\s*(?:and\s+)?(?P<verb>\w+ing)\b(?:\s+that)?\s*")
+_GROUP_SUBJECT_RE = regex.compile(
+    r"(?:^|[,;]\s+|\.\s+)(?P<head>[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation))(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"
+)
 
 
 def _subject_clause(pre: str) -> str:
