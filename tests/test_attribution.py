@@ -274,6 +274,17 @@ CASES = [
         ],
     ),
     (
+        "'it' is the group the sentence before makes its subject, on that sentence's occasion",
+        "The Islamic Resistance in Iraq says it will resume attacks.\n\nIn a statement Friday night it said "
+        "the US understands nothing but the “language of weapons.”\n\nAt around the same time Friday night, "
+        "the Kataib Hezbollah militia, one of the factions in the IRI, vowed revenge in a post on Telegram.\n\n"
+        "“It is the stage of revenge,” it said.",
+        [
+            ("language of weapons", "The Islamic Resistance in Iraq", None, None, "2024-02-09"),
+            ("It is the stage of revenge", "Kataib Hezbollah", None, "Telegram", "2024-02-09"),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

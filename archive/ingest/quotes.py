@@ -1052,6 +1052,15 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
     elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx, who) is not None:
         speaker = _group_before(earlier_here, ctx, who)  # "…,” the group said on its Telegram channel
+    elif (
+        regex.fullmatch(r"it|the group|the movement", who, regex.IGNORECASE)
+        and (named := _group_of_sentence_before(earlier_here, ctx)) is not None
+    ):
+        # "… the Kataib Hezbollah militia … vowed revenge … in a post on Telegram. “…,” it said":
+        # the group the sentence before makes its subject, on that sentence's occasion
+        speaker, before = named
+        draft.date = _date_of(before, ctx)
+        draft.channel = draft.channel or _channel(before, ctx.aliases)
     elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
         intro = _introduced_statement(earlier_here, ctx)
         if intro is not None:  # "KSS said in a statement on May 13 that … “…,” the statement said"
@@ -1072,6 +1081,19 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         draft.date = when
     elif draft.date is None and draft.parent is not None:
         draft.date = draft.parent.date
+
+
+def _group_of_sentence_before(earlier_here: list[str], ctx: _Context):
+    """(speaker, sentence) when the sentence right before names a group as its subject other than
+    the one quoted last: what a following "it said" refers to."""
+    before = earlier_here[-1] if earlier_here else (ctx.earlier[-1] if ctx.earlier else None)
+    if before is None:
+        return None
+    found = _speaker(before, ctx.aliases, subject=True)
+    last = ctx.previous.speaker_name if ctx.previous is not None else None
+    if found is None or found[0] is None or found[0].kind != "organization" or found[1] == last:
+        return None
+    return found, before
 
 
 def _plain_name(who: str) -> tuple[None, str, None] | None:
@@ -1351,6 +1373,11 @@ def _group_before(earlier_here: list[str], ctx: _Context, head: str = "group"):
     return None
 
 
+_OPENER_IT_RE = regex.compile(
+    r"(?:In|On|At|During|Late|Early|Earlier|Later|Via|Through|After|Before)\b.{0,80}?\s(?:it|It)(?:\s+(?:also|then|later|again))?"
+)
+
+
 def _subject_head(pre: str) -> str | None:
     """The pronoun that is the cue's subject ("he", "it", "its statement"), if that is what the
     words right before the cue are, after any opening clause ("Asked whether…, he answered")."""
@@ -1362,6 +1389,8 @@ def _subject_head(pre: str) -> str | None:
         return "its"  # "Citing an expert group, its statement asserted": the group of the sentence before
     if regex.fullmatch(r"(?:[Tt]hen\s+)?(?:he|she|they|it|He|She|They|It)(?:\s+(?:also|then|later|again))?", last):
         return last.split()[-1] if last.split()[-1].lower() in ("he", "she", "they", "it") else last.split()[0]
+    if _OPENER_IT_RE.fullmatch(last):
+        return "it"  # "In a statement Friday night it said that …": "it" after an opening adverbial
     m = regex.match(r"^\s*(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", clause) or regex.match(
         r"^\s*(?P<p>[Ii]ts)\s+(?:\w+\s+)?(?:statement|message|post|text|communiqu[eé]|speech)\b", clause
     )  # "Its short text said", but not "Its chief executive told reporters"
@@ -1625,6 +1654,8 @@ def _mask(clause: str) -> str:
     kept: list[int] = []  # each apposition's closing comma, kept so that the next may open with it
 
     def blank(m: regex.Match) -> str:
+        if _INTRODUCTORY_RE.match(out[: m.start()]):
+            return m.group()  # "At around the same time Friday night, the Kataib Hezbollah militia, …": the subject
         kept.append(m.end() - 1)
         return " " * (len(m.group()) - 1) + ","
 
