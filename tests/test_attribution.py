@@ -285,6 +285,23 @@ CASES = [
         ],
     ),
     (
+        "the outlet that carried a statement is its channel; an unnamed station is none",
+        "Kataib Hezbollah announced on Tuesday a pause in its attacks on US forces, after the strike in Jordan.\n\n"
+        "“We will continue to defend our people,” the group’s Secretary "
+        "General Abu Hussein al-Hamidawi said in the statement carried by Sabereen News.\n\nIn an interview "
+        "with a local Iraqi TV station, Qais al-Khazali said that peace with them was “impossible.”",
+        [
+            ("We will continue to defend", "Abu Hussein al-Hamidawi", "Kataib Hezbollah", "Sabereen News", "2024-02-13"),
+            ("impossible", "Qais al-Khazali", "Asaib Ahl al-Haq", None, None),
+        ],
+    ),
+    (
+        "a person another party's title introduces stays theirs when named by surname alone",
+        "“Actions speak louder than words,” Pentagon Press Secretary Maj. Gen. Pat Ryder replied. “You have "
+        "heard the president say that we will respond,” Ryder said.",
+        [],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

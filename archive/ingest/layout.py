@@ -875,6 +875,14 @@ def read_byline(block: Block, day_first: bool | None = None) -> tuple[list[str],
         return None
 
 
+def _trailing_date_apart(segment: str, day_first: bool | None) -> list[str]:
+    """'Rudaw 13/12/2016' as 'Rudaw' and '13/12/2016': a byline's name and date with no separator."""
+    found = find_header_dates(segment, day_first)
+    if found and found[-1].start > 0 and not segment[found[-1].end :].strip(" .,") and segment[: found[-1].start].strip():
+        return [segment[: found[-1].start].strip(" ,"), segment[found[-1].start :]]
+    return [segment]
+
+
 def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.date | None] | None:
     text = " ".join(block.text.split())
     if not text or len(text) >= 300 or is_banner(text) or is_photo_caption(text):
@@ -911,7 +919,8 @@ def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.da
             return None
     authors: list[str] = []
     agencies: list[str] = []
-    segments = [s for s in _SEPARATOR_RE.split(rest) if s.strip()]
+    segments = [part for s in _SEPARATOR_RE.split(rest) if s.strip()
+                for part in (_trailing_date_apart(s, day_first) if explicit else [s])]  # fmt: skip
     saw_date = False
     for k, segment in enumerate(segments):
         segment = segment.strip()
@@ -1418,7 +1427,10 @@ def _title_above(blocks, kinds, texts, anchor: int, order, names: set[str] | fro
     while len(run) > 1 and len(_WORD_RE.findall(texts[run[0]])) <= 3 and len(_WORD_RE.findall(texts[run[1]])) > 3:
         run.pop(0)
     if len(run) > 2:
-        return None  # a list of headlines (related links), not one headline and its standfirst
+        # many headline-shaped lines over the byline (a comment box, related links): the one right
+        # above it is the headline, when it is the longest of them; else none can be told
+        words = [len(_WORD_RE.findall(texts[i])) for i in run]
+        return run[-1] if words[-1] == max(words) and words[-1] >= 6 else None
     return run[0]
 
 

@@ -340,6 +340,7 @@ def find_renderings(
     ctx.day_first = day_first if day_first is not None else numeric_order("\n".join(p.text.text for p in paragraphs))
     texts = [p.text.text for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
+    ctx.outsiders |= speakers.titled_outsiders(texts, aliases)
     drafts: list[RenderingDraft] = []
     starts = sorted(entry_days or {})
     seen = 0
@@ -720,6 +721,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
                 draft.figure = int(cited.group(1))
         inner = text[inner_start:inner_end]
         if draft.speaker_name is None and draft.speaker_org is None:
+            if draft.outsider:
+                _remember_outsider(post.group() if cue is None else pre, ctx)
             continue  # words no group or person can be named for ("the directorate said") are no group's statement
         if len(inner.split()) <= 4 and (
             (_TERM_BEFORE_RE.search(pre) and len(inner.split()) <= 3)
@@ -732,6 +735,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             draft.outsider or draft.speaker_name in ctx.outsiders
             or _OUTSIDER_RE.search(draft.speaker_name or "") or _OUTSIDER_RE.search(draft.speaker_org or "")
         ):  # fmt: skip
+            _remember_outsider(post.group() if cue is None else pre, ctx)
             continue  # a U.S. official's, an analyst's, another party's words: not a group's statement
         previous = ctx.previous
         if previous is not None and previous.speaker_name == draft.speaker_name and draft.speaker_name:
@@ -1072,7 +1076,12 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
             draft.parent = source
             draft.weak = True
     else:
-        speaker = _speaker(who, ctx.aliases, subject=True) or _role_speaker(who, ctx) or _plain_name(who)
+        speaker = _speaker(who, ctx.aliases, subject=True) or _role_speaker(who, ctx) or _plain_name(_title_off(who))
+        owner = _OWNER_HEAD_RE.match(who)
+        if speaker is not None and owner is not None and (len(speaker) < 3 or speaker[2] is None):
+            # "the group's Secretary General Abu Hussein al-Hamidawi": a person of the group just named
+            group = _group_before(earlier_here, ctx, owner.group("head"))
+            speaker = (speaker[0], speaker[1], group[1] if group is not None else None)
     if speaker is not None and speaker[1] is not None:
         draft.speaker, draft.speaker_name = speaker[0], speaker[1]
         draft.speaker_org = speaker[2] if len(speaker) > 2 else None
@@ -1094,6 +1103,35 @@ def _group_of_sentence_before(earlier_here: list[str], ctx: _Context):
     if found is None or found[0] is None or found[0].kind != "organization" or found[1] == last:
         return None
     return found, before
+
+
+_NAME_RUN_BEFORE_RE = regex.compile(r"(?P<name>[A-Z][\w’'\-]+(?:\s+(?:al-)?[A-Z][\w’'\-]+){1,3})\s*,?\s*$")
+
+
+def _remember_outsider(words: str, ctx: _Context) -> None:
+    """Another party's speaker, by name ("Pentagon Press Secretary Maj. Gen. Pat Ryder replied"):
+    later "Ryder said" is theirs too, not a group's."""
+    found = _cue_word(words, verb=True)
+    before = _mask_quotes(words[: found[0]] if found is not None else words)
+    m = _NAME_RUN_BEFORE_RE.search(before)
+    if m is None:
+        return
+    name = m["name"]
+    if ctx.aliases.by_name(name) is not None or any(_speaker(w, ctx.aliases) for w in (name,)):
+        return  # a person or group of the archive's is never made another party's
+    ctx.outsiders.update({name, *speakers.short_forms(name)})
+
+
+_OWNER_HEAD_RE = regex.compile(r"^(?P<head>the\s+(?:group|movement|faction|militia|organi[sz]ation)|its)(?:['’]s)?\s+", regex.I)
+_TITLE_WORDS_RE = regex.compile(
+    rf"^(?:(?:the\s+(?:group|movement|faction|militia|organi[sz]ation)|its)(?:['’]s)?\s+)?"
+    rf"(?:(?:[Dd]eputy|[Ss]enior|[Tt]op|[Ss]ecurity|[Mm]ilitary|[Pp]olitical)\s+)*(?:{speakers.ROLES})(?:\s+[Gg]eneral)?\s+"
+)
+
+
+def _title_off(who: str) -> str:
+    """A name without the title before it ("the group's Secretary General Abu Hussein al-Hamidawi")."""
+    return _TITLE_WORDS_RE.sub("", who.strip())
 
 
 def _plain_name(who: str) -> tuple[None, str, None] | None:
@@ -1165,7 +1203,7 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     channel when it is an outlet, not a person or group the archive knows ("told The Associated
     Press", but not "told Khazali")."""
     masked = _mask_quotes(sentence)
-    m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked)
+    m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked) or _CARRIED_BY_RE.search(masked)
     if m is None:
         m = _OWN_CHANNEL_RE.search(masked)  # "used his Telegram channel on Monday to accuse"
     if m is None:  # a broadcaster the words went to or came through, not the page's own dateline
@@ -1181,7 +1219,23 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     channel = m.group("channel").strip()
     if m.re is not _ASKED_BY_RE or channel.startswith("the "):
         channel = regex.sub(r"^(?:the|its|his|her|their)\s+", "", channel)
-    return _CHANNEL_DESCRIPTOR_RE.sub("", channel)  # "the Iraqi channel Dijlah TV" is Dijlah TV
+    channel = _CHANNEL_DESCRIPTOR_RE.sub("", channel)  # "the Iraqi channel Dijlah TV" is Dijlah TV
+    if _UNNAMED_OUTLET_RE.fullmatch(channel):
+        return None  # "a local Iraqi TV station": the article does not say which
+    return channel
+
+
+# "in the statement carried by Sabereen News", "a video aired by Al-Etejah TV": the outlet that ran it
+_CARRIED_BY_RE = regex.compile(
+    r"\b(?:carried|published|broadcast|aired|relayed|circulated|run)\s+(?:by|on)\s+(?:the\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)"
+    r"(?P<channel>(?:Al[- ])?[A-Z][\w\-]*(?:\s+(?:al-)?[A-Z][\w\-]*){0,3})"
+)
+_UNNAMED_OUTLET_RE = regex.compile(
+    r"(?:(?:a|an|one|local|state|state-run|private|satellite|pan-Arab|regional|foreign|Iraqi|Iranian|Lebanese|"
+    r"Kurdish|Arab|Arabic|Western|US|American|news|television)\s+)*(?:TV|Television|Radio|Channel)(?:\s+(?:station|channel))?",
+)
 
 
 _CHANNEL_DESCRIPTOR_RE = regex.compile(
