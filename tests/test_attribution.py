@@ -302,6 +302,11 @@ CASES = [
         [],
     ),
     (
+        "a group's title, the group, then a name the store lacks: that person, of that group",
+        "“We do not trust the Americans,” the Deputy Secretary-General of Iraq’s Al-Nujaba Al-Shammari said.",
+        [("We do not trust the Americans", "Al-Shammari", "Harakat Hezbollah al-Nujaba", None, None)],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

@@ -156,6 +156,7 @@ def test_a_relative_day_without_a_reference_is_unknown():
         ("Interview by Mariam Saadoun", ["Mariam Saadoun"], None),  # the interviewer wrote it up
         ("Published 6 March 2024 | Compiled by the Tigris Monitor desk", [], D(2024, 3, 6)),  # a desk: no person
         ("By Rudaw 13/12/2016", [], D(2016, 12, 13)),  # the outlet and the date, with no separator
+        ("From CNN's Mohammed Tawfeeq and Jen Deaton", ["Mohammed Tawfeeq", "Jen Deaton"], None),  # a live post's
         ("By Karim Saadoun 13/12/2016", ["Karim Saadoun"], D(2016, 12, 13)),
         ("By Reuters Staff", [], None),  # a byline, but no person: the citation falls back to the publisher
     ],

@@ -801,6 +801,8 @@ def _original_link(blocks: list[Block]) -> str | None:
 # --- bylines ------------------------------------------------------------------------------------
 
 _BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting|interview|interviewed)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
+# a live blog's contributor line: "From CNN's Mohammed Tawfeeq and Jen Deaton"
+_FROM_OUTLET_RE = regex.compile(r"^From\s+(?:[A-Z][\w&.\-]*\s+){0,2}[A-Z][\w&.\-]*['’]s\s+(?=[A-Z])")
 _BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:(?:Written|Compiled|Edited|Reported)\s+[Bb]y|By)\s+(?=[A-Z\[]|the\s)")
 _SEPARATOR_RE = regex.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s*/\s+")
 _AND_RE = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*")
@@ -888,7 +890,7 @@ def _read_byline(block: Block, day_first: bool | None) -> tuple[list[str], dt.da
     if not text or len(text) >= 300 or is_banner(text) or is_photo_caption(text):
         return None
     date = None
-    m = _BY_START_RE.match(text)
+    m = _BY_START_RE.match(text) or _FROM_OUTLET_RE.match(text)
     explicit = m is not None
     if m:
         rest = text[m.end():]

@@ -1076,7 +1076,10 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
             draft.parent = source
             draft.weak = True
     else:
-        speaker = _speaker(who, ctx.aliases, subject=True) or _role_speaker(who, ctx) or _plain_name(_title_off(who))
+        speaker = (
+            _titled_member(who, ctx.aliases) or _speaker(who, ctx.aliases, subject=True) or _role_speaker(who, ctx)
+            or _plain_name(_title_off(who))
+        )
         owner = _OWNER_HEAD_RE.match(who)
         if speaker is not None and owner is not None and (len(speaker) < 3 or speaker[2] is None):
             # "the group's Secretary General Abu Hussein al-Hamidawi": a person of the group just named
@@ -1127,6 +1130,25 @@ _TITLE_WORDS_RE = regex.compile(
     rf"^(?:(?:the\s+(?:group|movement|faction|militia|organi[sz]ation)|its)(?:['’]s)?\s+)?"
     rf"(?:(?:[Dd]eputy|[Ss]enior|[Tt]op|[Ss]ecurity|[Mm]ilitary|[Pp]olitical)\s+)*(?:{speakers.ROLES})(?:\s+[Gg]eneral)?\s+"
 )
+
+
+_NAME_WORD = r"(?:[Aa]l-)?[A-Z][\w\-]*(?:[’'][a-rt-z]\w*)?"  # "Ja’far", not "Iraq’s"
+_NAME_AT_END_RE = regex.compile(rf"(?<![\w’'])(?P<name>(?:(?:Abu|Umm)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*$")
+
+
+def _titled_member(who: str, aliases: AliasStore) -> tuple | None:
+    """"the Deputy Secretary-General of Iraq's Al-Nujaba Al-Shammari": a title of a group, the group,
+    then a name the store does not know: that person, of that group."""
+    if not regex.search(rf"\b(?:{speakers.ROLES})\b", who):
+        return None
+    groups = [p for p in speakers.phrases(who, aliases) if p.entity.kind == "organization"]
+    if not groups:
+        return None
+    rest = who[groups[-1].end :].strip(" ,")
+    m = _NAME_AT_END_RE.fullmatch(rest)
+    if m is None or aliases.by_name(m["name"]) is not None or aliases.mentions(m["name"]):
+        return None
+    return None, m["name"], groups[-1].entity.en
 
 
 def _title_off(who: str) -> str:
