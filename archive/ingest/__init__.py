@@ -14,8 +14,6 @@ the same id and a translator's decision stays attached to the same pair:
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -33,9 +31,9 @@ from archive.ingest import notes as notes_mod
 from archive.ingest import quotes as quote_mod
 from archive.ingest.blocks import blocks_of
 from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
-from archive.ingest.dates import find_header_dates, find_relative_days, numeric_order
+from archive.ingest.dates import find_relative_days, numeric_order
 from archive.ingest.html import html_blocks
-from archive.ingest.layout import Publisher, analyse, find_publisher, link_urls, load_sidecar
+from archive.ingest.layout import Publisher, analyse, entry_days, find_publisher, link_urls, load_sidecar
 from archive.ingest.names import find_names
 from archive.ingest.speakers import learn_people, learn_spellings
 from archive.models import Article, Decision, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
@@ -126,13 +124,13 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     originals = {i for i, kind in enumerate(layout.kinds) if kind == "arabic"}
     day_first = numeric_order("\n".join(b.text for b in blocks))
     drafts_ren = quote_mod.find_renderings(
-        paragraphs, aliases, article.date, _entry_days(layout, blocks), originals, day_first
+        paragraphs, aliases, article.date, entry_days(layout, blocks), originals, day_first
     )
 
-    drafts_ren.extend(_labelled_translations(layout, paragraphs, aliases, {id(d.paragraph) for d in drafts_ren}))
-    _occasions_from_notes(drafts_ren, layout, paragraphs, aliases)
-    _figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
-    _speakers_from_captions(drafts_ren, drafts_fig, aliases)
+    drafts_ren.extend(quote_mod.labelled_translations(layout, paragraphs, aliases, {id(d.paragraph) for d in drafts_ren}))
+    notes_mod.occasions_from_notes(drafts_ren, layout, lambda t: quote_mod.channel_of(t, aliases))
+    fig_mod.figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
+    fig_mod.speakers_from_captions(drafts_ren, drafts_fig, aliases)
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
     figures = _figures(article_id, drafts_fig, renderings, sources, aliases, paragraphs)
@@ -151,218 +149,6 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         result, aliases, ctx.embedder, list(applied.fixed.values()), applied.rejected
     )
     return result
-
-
-_TIME_LINE_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|\(\w+\)))?$", regex.I)
-
-
-_TIME_LEAD_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|am|pm))?\s+\S")
-_WEEKDAY_LEAD_RE = regex.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
-
-
-def _entry_days(layout, blocks) -> dict[int, dt.date]:
-    """A live blog's day headings ("30 Sep 2024" alone on a line, over entries timed "22:10
-    GMT"), by block: each entry's quotes are of its day. Only a page with two or more such
-    headings and timed entries is read so; one date line is an article's date, not a blog's day."""
-    days: dict[int, dt.date] = {}
-    timed = 0
-    for i, block in enumerate(blocks):
-        text = " ".join(block.text.split())
-        if _TIME_LINE_RE.match(text):
-            timed += 1
-            continue
-        if _TIME_LEAD_RE.match(text):
-            timed += 1  # "13:20 Khazali: government must answer. …": an entry opened by its time
-        if len(text.split()) > 5:
-            continue
-        lead = _WEEKDAY_LEAD_RE.match(text)  # "Thursday, 8 February 2024"
-        found = find_header_dates(text, None)
-        start = lead.end() if lead else 0
-        if len(found) == 1 and found[0].start == start and found[0].end >= len(text.rstrip(" .")) - 1:
-            days[i] = found[0].date
-    if len(set(days.values())) < 2 or timed < 2:
-        return {}
-    return days
-
-
-_TRANSLATION_LABEL_RE = regex.compile(r"^\s*(?:EN|ENG|English|Translation|Translated)\s*[:：]\s*(?=\S)", regex.IGNORECASE)
-_POST_STAMP_RE = regex.compile(r"^\[(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\]$")
-_POST_SIGNATURE_RE = regex.compile(r"^(?P<name>[^@()]{2,60}?)\s*\(@\w{1,30}\)\s*[·•|-]\s*(?P<when>.+)$")
-_FORWARDED_RE = regex.compile(r"^Forwarded from:?\s+(?P<name>.+)$", regex.IGNORECASE)
-_NUMBERED_HEADING_RE = regex.compile(r"^\s*(?:\d{1,2}[.)]\s+)?(?P<name>.+?)\s*$")
-LOOK_BACK_BLOCKS = 12
-
-
-def _labelled_translations(layout, paragraphs, aliases: AliasStore, taken: set[int]) -> list:
-    """A monitoring digest prints each post as its Arabic, then its English on a line labelled
-    "EN:" (or "Translation:"): that line is a rendering of the post. Its speaker is the channel the
-    digest files it under (a heading that names a known group or person, or "Forwarded from: X"),
-    its date the post's stamp ("[28.02.24 19:05]", Telegram's own, day first; or a post's
-    signature "Name (@handle) · Mar 5, 2024", which is an X post), and an unknown stays unknown."""
-    out = []
-    block_of = {b: p for p in paragraphs for b in p.blocks}
-    for i in range(len(layout.blocks)):
-        paragraph = block_of.get(i)
-        if paragraph is None or id(paragraph) in taken or len(paragraph.blocks) != 1:
-            continue
-        text = paragraph.text.text
-        label = _TRANSLATION_LABEL_RE.match(text)
-        if label is None or i == 0 or layout.kinds[i - 1] != "arabic":
-            continue
-        speaker = forwarded = None
-        day = channel = None
-        for j in range(i - 1, max(-1, i - LOOK_BACK_BLOCKS), -1):
-            line = " ".join(layout.blocks[j].text.split())
-            if day is None and (stamp := _POST_STAMP_RE.match(line)):
-                year = int(stamp["y"]) + (2000 if len(stamp["y"]) == 2 else 0)
-                try:
-                    day, channel = dt.date(year, int(stamp["m"]), int(stamp["d"])), "Telegram"
-                except ValueError:
-                    day = None
-            elif day is None and (signed := _POST_SIGNATURE_RE.match(line)):
-                found = find_header_dates(signed["when"], None)
-                day, channel = (found[0].date if found else None), "X"
-                speaker = speaker or aliases.by_name(signed["name"].strip())
-            elif forwarded is None and (fwd := _FORWARDED_RE.match(line)):
-                forwarded = aliases.by_name(fwd["name"].strip())
-            elif speaker is None and layout.kinds[j] != "arabic" and len(line.split()) <= 8:
-                speaker = aliases.by_name(_NUMBERED_HEADING_RE.match(line)["name"])
-            if speaker is not None and day is not None:
-                break
-        who = forwarded or speaker
-        if who is None:
-            continue  # a translation no channel can be named for is no group's statement
-        draft = quote_mod.RenderingDraft([(label.end(), len(text.rstrip()))], paragraph, label.group().strip())
-        draft.speaker, draft.speaker_name = who, who.en
-        draft.speaker_org = who.org if who.kind == "person" else None
-        draft.date, draft.channel = day, channel
-        out.append(draft)
-    return out
-
-
-def _occasions_from_notes(drafts, layout, paragraphs, aliases: AliasStore) -> None:
-    """A quote's date and channel from the endnote or footnote its sentence cites, where the prose
-    gives none (see notes.py); the note's channel names the outlet more exactly than the prose
-    ("told an Iranian outlet" → "interview with Tasnim News Agency")."""
-    notes = notes_mod.read_notes([[line.text for line in b.lines] for b in layout.blocks])
-    if not notes:
-        return
-    day_first = numeric_order("\n".join(n.text for n in notes))
-    for d in drafts:
-        block = min(d.paragraph.blocks, default=0)
-        n = notes_mod.note_after(d.paragraph.text.text, d.fragments[-1][1])
-        note = notes_mod.cited(notes, n, block) if n is not None else None
-        if note is None and len(d.paragraph.blocks) == 1:
-            note = notes_mod.own_note(notes, block)  # a quote inside a footnote: that note's occasion
-        if note is None:
-            continue
-        date, channel = notes_mod.occasion(note.text, day_first, lambda t: quote_mod.channel_of(t, aliases))
-        if date is not None and (d.date is None or not _names_a_day(d.paragraph.text.text, d.fragments[0][0], d.fragments[-1][1])):
-            d.date = date  # the note dates the quote better than a day carried over from earlier sentences
-        d.channel = channel or d.channel
-
-
-_DAY_NAMED_RE = regex.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"(?:the\s+)?(?:next|following|same|previous)\s+day|\d{1,2}\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+\d{1,2}\b)"
-)
-
-
-def _names_a_day(text: str, quote_start: int, quote_end: int) -> bool:
-    """Whether the quote's own sentence names its day (then the prose wins over a note)."""
-    start = max(text.rfind(". ", 0, quote_start), 0)
-    end = text.find(". ", quote_end)
-    masked = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]  # not in the quote
-    return bool(_DAY_NAMED_RE.search(masked, start, end if end != -1 else len(text)))
-
-
-def _figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> None:
-    """A quote with no "(Figure N)" is read as the uncited figure printed right beside its paragraph, with
-    nothing but figures between them (a heading or another paragraph ends the link), when the
-    caption does not name another speaker or another day; of two such figures, the one whose
-    caption agrees with the quote wins, then the one after the paragraph (briefs print the figure
-    after the text that quotes it)."""
-    if not figures or not layout.blocks:
-        return
-    starts = [b.lines[0].content_span[0] for b in layout.blocks]
-
-    def block_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
-    members: dict[int, set[int]] = defaultdict(set)  # figure number -> its blocks
-    for number, fig in figures.items():
-        if fig.caption_span is not None:
-            members[number].add(block_of(fig.caption_span.start))
-    for src in sources:
-        if src.figure in figures:
-            members[src.figure].add(block_of(src.start))
-    for block, number in layout.figure_of.items():
-        if number in figures:
-            members[number].add(block)
-    owner = {b: n for n, blocks in members.items() for b in blocks}
-
-    def beside(paragraph) -> list[tuple[int, int]]:
-        """(figure, 0 before / 1 after the paragraph) for the figures printed next to it."""
-        found = []
-        first, last = min(paragraph.blocks), max(paragraph.blocks)
-        for step, edge, after in ((-1, first, 0), (1, last, 1)):
-            i = edge + step
-            while 0 <= i < len(layout.blocks) and i in owner:
-                if (owner[i], after) not in found:
-                    found.append((owner[i], after))
-                i += step
-        return found
-
-    def org_of(name: str | None) -> str | None:
-        entity = aliases.by_name(name) if name else None
-        if entity is None:
-            return None
-        return entity.org if entity.kind == "person" else entity.en
-
-    # a figure the prose cites by number ("(Figure 2)") is linked by its citations only
-    cited = {d.figure for d in drafts if d.figure is not None} | {n for n, f in figures.items() if f.mentions}
-    for d in drafts:
-        if d.figure is None and d.parent is not None:
-            d.figure = d.parent.figure  # the quote continues one read as the figure's just above
-        if d.figure is not None:
-            continue
-        scored = []
-        for number, after in beside(d.paragraph):
-            if number in cited:
-                continue
-            fig = figures[number]
-            agree = 0
-            if fig.date is not None and d.date is not None:
-                if fig.date != d.date:
-                    continue
-                agree += 1
-            if fig.caption_speaker and (d.speaker_name or d.speaker_org):
-                same = fig.caption_speaker == d.speaker_name or (
-                    org_of(fig.caption_speaker) is not None
-                    and org_of(fig.caption_speaker) in (d.speaker_org, org_of(d.speaker_name))
-                )
-                if not same:
-                    continue
-                agree += 1
-            scored.append((agree, after, number))
-        if scored:
-            d.figure = max(scored)[2]
-
-
-def _speakers_from_captions(drafts, figures, aliases: AliasStore) -> None:
-    """A quote whose speaker was carried over from another sentence ("…,” the statement said
-    (Figure 2)) takes the speaker its figure's caption names: the caption is the better evidence."""
-    for d in drafts:
-        fig = figures.get(d.figure) if d.figure is not None else None
-        if not d.weak or fig is None or not fig.caption_speaker or fig.caption_speaker == d.speaker_name:
-            continue
-        entity = aliases.by_name(fig.caption_speaker)
-        d.speaker, d.speaker_name = entity, fig.caption_speaker
-        d.speaker_org = entity.org if entity is not None and entity.kind == "person" else None
-        d.date = fig.date or d.date
-        d.parent = None
 
 
 def _sources(article_id: str, drafts: list[fig_mod.SourceDraft], capture) -> list[SourceText]:

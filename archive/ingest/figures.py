@@ -8,7 +8,9 @@ link and caption; Arabic with no caption after it stays unattached rather than g
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import regex
@@ -251,3 +253,92 @@ def _point(text: str) -> int | None:
         return _ORDINALS[tokens[0].norm]
     m = _NUMBERED_RE.match(normalize(text))
     return int(m.group(1)) if m else None
+
+
+# --- figures beside the prose ---------------------------------------------------------------------
+
+def figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> None:
+    """A quote with no "(Figure N)" is read as the uncited figure printed right beside its paragraph, with
+    nothing but figures between them (a heading or another paragraph ends the link), when the
+    caption does not name another speaker or another day; of two such figures, the one whose
+    caption agrees with the quote wins, then the one after the paragraph (briefs print the figure
+    after the text that quotes it)."""
+    if not figures or not layout.blocks:
+        return
+    starts = [b.lines[0].content_span[0] for b in layout.blocks]
+
+    def block_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    members: dict[int, set[int]] = defaultdict(set)  # figure number -> its blocks
+    for number, fig in figures.items():
+        if fig.caption_span is not None:
+            members[number].add(block_of(fig.caption_span.start))
+    for src in sources:
+        if src.figure in figures:
+            members[src.figure].add(block_of(src.start))
+    for block, number in layout.figure_of.items():
+        if number in figures:
+            members[number].add(block)
+    owner = {b: n for n, blocks in members.items() for b in blocks}
+
+    def beside(paragraph) -> list[tuple[int, int]]:
+        """(figure, 0 before / 1 after the paragraph) for the figures printed next to it."""
+        found = []
+        first, last = min(paragraph.blocks), max(paragraph.blocks)
+        for step, edge, after in ((-1, first, 0), (1, last, 1)):
+            i = edge + step
+            while 0 <= i < len(layout.blocks) and i in owner:
+                if (owner[i], after) not in found:
+                    found.append((owner[i], after))
+                i += step
+        return found
+
+    def org_of(name: str | None) -> str | None:
+        entity = aliases.by_name(name) if name else None
+        if entity is None:
+            return None
+        return entity.org if entity.kind == "person" else entity.en
+
+    # a figure the prose cites by number ("(Figure 2)") is linked by its citations only
+    cited = {d.figure for d in drafts if d.figure is not None} | {n for n, f in figures.items() if f.mentions}
+    for d in drafts:
+        if d.figure is None and d.parent is not None:
+            d.figure = d.parent.figure  # the quote continues one read as the figure's just above
+        if d.figure is not None:
+            continue
+        scored = []
+        for number, after in beside(d.paragraph):
+            if number in cited:
+                continue
+            fig = figures[number]
+            agree = 0
+            if fig.date is not None and d.date is not None:
+                if fig.date != d.date:
+                    continue
+                agree += 1
+            if fig.caption_speaker and (d.speaker_name or d.speaker_org):
+                same = fig.caption_speaker == d.speaker_name or (
+                    org_of(fig.caption_speaker) is not None
+                    and org_of(fig.caption_speaker) in (d.speaker_org, org_of(d.speaker_name))
+                )
+                if not same:
+                    continue
+                agree += 1
+            scored.append((agree, after, number))
+        if scored:
+            d.figure = max(scored)[2]
+
+
+def speakers_from_captions(drafts, figures, aliases: AliasStore) -> None:
+    """A quote whose speaker was carried over from another sentence ("…,” the statement said
+    (Figure 2)) takes the speaker its figure's caption names: the caption is the better evidence."""
+    for d in drafts:
+        fig = figures.get(d.figure) if d.figure is not None else None
+        if not d.weak or fig is None or not fig.caption_speaker or fig.caption_speaker == d.speaker_name:
+            continue
+        entity = aliases.by_name(fig.caption_speaker)
+        d.speaker, d.speaker_name = entity, fig.caption_speaker
+        d.speaker_org = entity.org if entity is not None and entity.kind == "person" else None
+        d.date = fig.date or d.date
+        d.parent = None

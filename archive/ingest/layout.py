@@ -1709,3 +1709,37 @@ def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "file"
     return f"{where}: {err['msg']}"
+
+
+# --- live blogs ----------------------------------------------------------------------------------
+
+_TIME_LINE_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|[A-Z]{2,4}|\(\w+\)))?$", regex.I)
+
+
+_TIME_LEAD_RE = regex.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|am|pm))?\s+\S")
+_WEEKDAY_LEAD_RE = regex.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
+
+
+def entry_days(layout, blocks) -> dict[int, dt.date]:
+    """A live blog's day headings ("30 Sep 2024" alone on a line, over entries timed "22:10
+    GMT"), by block: each entry's quotes are of its day. Only a page with two or more such
+    headings and timed entries is read so; one date line is an article's date, not a blog's day."""
+    days: dict[int, dt.date] = {}
+    timed = 0
+    for i, block in enumerate(blocks):
+        text = " ".join(block.text.split())
+        if _TIME_LINE_RE.match(text):
+            timed += 1
+            continue
+        if _TIME_LEAD_RE.match(text):
+            timed += 1  # "13:20 Khazali: government must answer. …": an entry opened by its time
+        if len(text.split()) > 5:
+            continue
+        lead = _WEEKDAY_LEAD_RE.match(text)  # "Thursday, 8 February 2024"
+        found = find_header_dates(text, None)
+        start = lead.end() if lead else 0
+        if len(found) == 1 and found[0].start == start and found[0].end >= len(text.rstrip(" .")) - 1:
+            days[i] = found[0].date
+    if len(set(days.values())) < 2 or timed < 2:
+        return {}
+    return days

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from archive.ingest.dates import find_header_dates
+from archive.ingest.dates import find_header_dates, numeric_order
 
 # "5 Abu Ali al-Askari, post on Telegram, 2024-06-16." / "33. …" / "[33] …"
 _NOTE_LINE_RE = regex.compile(r"^\s*\[?(?P<n>\d{1,3})[\].]?\s+(?P<text>\S.*)$")
@@ -80,3 +80,43 @@ def occasion(
     when the note names a day."""
     dates = find_header_dates(note, day_first)
     return (dates[0].date if dates else None), channel_of(note)
+
+
+# --- occasions of quotes --------------------------------------------------------------------------
+
+def occasions_from_notes(drafts, layout, channel_of: Callable[[str], str | None]) -> None:
+    """A quote's date and channel from the endnote or footnote its sentence cites, where the prose
+    gives none (see notes.py); the note's channel names the outlet more exactly than the prose
+    ("told an Iranian outlet" → "interview with Tasnim News Agency")."""
+    notes = read_notes([[line.text for line in b.lines] for b in layout.blocks])
+    if not notes:
+        return
+    day_first = numeric_order("\n".join(n.text for n in notes))
+    for d in drafts:
+        block = min(d.paragraph.blocks, default=0)
+        n = note_after(d.paragraph.text.text, d.fragments[-1][1])
+        note = cited(notes, n, block) if n is not None else None
+        if note is None and len(d.paragraph.blocks) == 1:
+            note = own_note(notes, block)  # a quote inside a footnote: that note's occasion
+        if note is None:
+            continue
+        date, channel = occasion(note.text, day_first, channel_of)
+        if date is not None and (d.date is None or not _names_a_day(d.paragraph.text.text, d.fragments[0][0], d.fragments[-1][1])):
+            d.date = date  # the note dates the quote better than a day carried over from earlier sentences
+        d.channel = channel or d.channel
+
+
+_DAY_NAMED_RE = regex.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:the\s+)?(?:next|following|same|previous)\s+day|\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2}\b)"
+)
+
+
+def _names_a_day(text: str, quote_start: int, quote_end: int) -> bool:
+    """Whether the quote's own sentence names its day (then the prose wins over a note)."""
+    start = max(text.rfind(". ", 0, quote_start), 0)
+    end = text.find(". ", quote_end)
+    masked = text[:quote_start] + " " * (quote_end - quote_start) + text[quote_end:]  # not in the quote
+    return bool(_DAY_NAMED_RE.search(masked, start, end if end != -1 else len(text)))

@@ -1779,3 +1779,60 @@ def insertions(texts: list[str]) -> list[str]:
 
 def has_ellipsis(texts: list[str]) -> bool:
     return any(_ELLIPSIS_RE.search(t) for t in texts)
+
+
+# --- monitoring digests --------------------------------------------------------------------------
+
+_TRANSLATION_LABEL_RE = regex.compile(r"^\s*(?:EN|ENG|English|Translation|Translated)\s*[:：]\s*(?=\S)", regex.IGNORECASE)
+_POST_STAMP_RE = regex.compile(r"^\[(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\]$")
+_POST_SIGNATURE_RE = regex.compile(r"^(?P<name>[^@()]{2,60}?)\s*\(@\w{1,30}\)\s*[·•|-]\s*(?P<when>.+)$")
+_FORWARDED_RE = regex.compile(r"^Forwarded from:?\s+(?P<name>.+)$", regex.IGNORECASE)
+_NUMBERED_HEADING_RE = regex.compile(r"^\s*(?:\d{1,2}[.)]\s+)?(?P<name>.+?)\s*$")
+LOOK_BACK_BLOCKS = 12
+
+
+def labelled_translations(layout, paragraphs, aliases: AliasStore, taken: set[int]) -> list:
+    """A monitoring digest prints each post as its Arabic, then its English on a line labelled
+    "EN:" (or "Translation:"): that line is a rendering of the post. Its speaker is the channel the
+    digest files it under (a heading that names a known group or person, or "Forwarded from: X"),
+    its date the post's stamp ("[28.02.24 19:05]", Telegram's own, day first; or a post's
+    signature "Name (@handle) · Mar 5, 2024", which is an X post), and an unknown stays unknown."""
+    out = []
+    block_of = {b: p for p in paragraphs for b in p.blocks}
+    for i in range(len(layout.blocks)):
+        paragraph = block_of.get(i)
+        if paragraph is None or id(paragraph) in taken or len(paragraph.blocks) != 1:
+            continue
+        text = paragraph.text.text
+        label = _TRANSLATION_LABEL_RE.match(text)
+        if label is None or i == 0 or layout.kinds[i - 1] != "arabic":
+            continue
+        speaker = forwarded = None
+        day = channel = None
+        for j in range(i - 1, max(-1, i - LOOK_BACK_BLOCKS), -1):
+            line = " ".join(layout.blocks[j].text.split())
+            if day is None and (stamp := _POST_STAMP_RE.match(line)):
+                year = int(stamp["y"]) + (2000 if len(stamp["y"]) == 2 else 0)
+                try:
+                    day, channel = dt.date(year, int(stamp["m"]), int(stamp["d"])), "Telegram"
+                except ValueError:
+                    day = None
+            elif day is None and (signed := _POST_SIGNATURE_RE.match(line)):
+                found = find_header_dates(signed["when"], None)
+                day, channel = (found[0].date if found else None), "X"
+                speaker = speaker or aliases.by_name(signed["name"].strip())
+            elif forwarded is None and (fwd := _FORWARDED_RE.match(line)):
+                forwarded = aliases.by_name(fwd["name"].strip())
+            elif speaker is None and layout.kinds[j] != "arabic" and len(line.split()) <= 8:
+                speaker = aliases.by_name(_NUMBERED_HEADING_RE.match(line)["name"])
+            if speaker is not None and day is not None:
+                break
+        who = forwarded or speaker
+        if who is None:
+            continue  # a translation no channel can be named for is no group's statement
+        draft = RenderingDraft([(label.end(), len(text.rstrip()))], paragraph, label.group().strip())
+        draft.speaker, draft.speaker_name = who, who.en
+        draft.speaker_org = who.org if who.kind == "person" else None
+        draft.date, draft.channel = day, channel
+        out.append(draft)
+    return out
