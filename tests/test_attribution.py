@@ -307,6 +307,11 @@ CASES = [
         [("We do not trust the Americans", "Al-Shammari", "Harakat Hezbollah al-Nujaba", None, None)],
     ),
     (
+        "a group's own website is its channel",
+        "“We announce the suspension of our operations,” Kataib Hezbollah wrote on its website on Tuesday.",
+        [("We announce the suspension", "Kataib Hezbollah", None, "website", "2024-02-13")],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

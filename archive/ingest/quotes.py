@@ -1171,6 +1171,8 @@ def _plain_name(who: str) -> tuple[None, str, None] | None:
     return None, " ".join(words), None
 
 
+# "Kataeb Hezbollah wrote on its website": the group's own site
+_OWN_WEBSITE_RE = regex.compile(r"\b(?:on|via|in)\s+(?:its|their|his|the\s+group['’]s)\s+(?:official\s+)?(?P<channel>website)\b")
 _CHANNEL_RE = regex.compile(
     r"\b(?i:told|to|with|on|in|via|through|by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:its|his|her|their|the\s+group['’]s)\s+)?"
     r"(?:(?:official|own|verified|main)\s+)?"
@@ -1227,7 +1229,7 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     masked = _mask_quotes(sentence)
     m = _CHANNEL_RE.search(masked) or _QUOTED_BY_RE.search(masked) or _ASKED_BY_RE.search(masked) or _CARRIED_BY_RE.search(masked)
     if m is None:
-        m = _OWN_CHANNEL_RE.search(masked)  # "used his Telegram channel on Monday to accuse"
+        m = _OWN_CHANNEL_RE.search(masked) or _OWN_WEBSITE_RE.search(masked)  # "used his Telegram channel on Monday to accuse"
     if m is None:  # a broadcaster the words went to or came through, not the page's own dateline
         m = next((k for k in _KNOWN_OUTLET_RE.finditer(masked)
                   if _CHANNEL_LEAD_RE.search(masked[max(0, k.start() - 60) : k.start()])
