@@ -312,6 +312,12 @@ CASES = [
         [("We announce the suspension", "Kataib Hezbollah", None, "website", "2024-02-13")],
     ),
     (
+        "the Arabic original quoted inline after its English is no English rendering",
+        "Qais al-Khazali said on Monday that Iraq “must not turn into a battlefield for others” (بالعربية: "
+        "«يجب ألا يتحول العراق إلى ساحة حرب للآخرين»).",
+        [("must not turn into a battlefield", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12")],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

@@ -74,6 +74,7 @@ def layout_of(tmp_path: Path, text: str):
         ("January 14, 20254:12 PM GMT+3Updated 3 hours ago", D(2025, 1, 14)),
         ("March 3, 202411:05 AM", D(2024, 3, 3)),
         ("Published: 13 November 2025 · 2h ago", D(2025, 11, 13)),  # a news app's relative stamp beside the date
+        ("2025/06/24 15:42", D(2025, 6, 24)),  # year first, with slashes: never ambiguous
     ],
 )
 def test_a_dateline_in_any_style_gives_its_date(line, expected):

@@ -155,7 +155,7 @@ _MONTH_FIRST_RE = regex.compile(
     regex.IGNORECASE,  # "November 19,2023" too
 )
 _ISO_RE = regex.compile(
-    rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?"
+    rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d(?:\.\d+)?)?"
     r"(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-]|\.\d)"  # a full stop after the date ends the sentence
 )
 _NUMERIC_RE = regex.compile(

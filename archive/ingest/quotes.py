@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from archive.aliases import AliasStore
+from archive.arabic import arabic_share
 from archive.ingest import marks, speakers
 from archive.ingest.capture import MappedText
 from archive.ingest.dates import find_dates, find_header_dates, find_relative_days, numeric_order
@@ -720,6 +721,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             if cited and (draft.weak or _CONTINUES_FIGURE_RE.match(pre) or _names_speaker(earlier[-1], draft)):
                 draft.figure = int(cited.group(1))
         inner = text[inner_start:inner_end]
+        if arabic_share(inner) > 0.5:
+            continue  # «يجب ألا يتحول العراق …»: the Arabic original quoted in the prose, no English rendering
         if draft.speaker_name is None and draft.speaker_org is None:
             if draft.outsider:
                 _remember_outsider(post.group() if cue is None else pre, ctx)
