@@ -30,6 +30,7 @@ _PAREN_RE = regex.compile(r"\((?P<inner>[^()]{2,120})\)")
 _SHORT_RE = regex.compile(r",?\s*or\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\s*$")
 _ROMAN_MARK_RE = regex.compile(r"q(?!u)|kh|gh|dh|aa|ii|uu|iyy?a[h]?$|['’ʿʾ]")
 _ARTICLE_RE = regex.compile(r"^(?:al|el|lil|wal|bil)-", regex.IGNORECASE)
+NAME_BEFORE_CHARS = 400  # seven words of at most 41 letters, and their spaces, fit in this
 _TRAILING_TERM_RE = regex.compile(r"(?P<term>(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)\s*$")
 _TITLE_RUN_RE = regex.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’\-]{0,40}|of|the|for|and|al-[\w'’\-]{1,40})\s+){0,6}[A-Z][\w'’\-]{0,40})\s*$"
@@ -95,12 +96,12 @@ def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStor
             short_m = _SHORT_RE.search(inner)
             short = short_m.group("short") if short_m else None
             inner_term = inner[: short_m.start()].strip(" ,") if short_m else inner
-            before = text[: m.start()]
+            lo = max(0, m.start() - NAME_BEFORE_CHARS)  # a name or term ends right here: read only its reach
             if _romanized(
                 inner_term, italic=_is_italic(mapped, m.start("inner"), m.start("inner") + len(inner_term))
             ):
                 # English name (romanization[, or Short for short])
-                name_m = _TITLE_RUN_RE.search(before)
+                name_m = _TITLE_RUN_RE.search(text, lo, m.start())
                 if not name_m or not _is_title_name(name_m.group("name")):
                     continue
                 english = name_m.group("name").strip()
@@ -121,7 +122,7 @@ def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStor
                     entity = base.model_copy(update={"short": short, "translit": inner_term, "variants": []})
                 add(("gloss", inner_term.casefold()), finding, entity)
                 continue
-            term_m = _TRAILING_TERM_RE.search(before)
+            term_m = _TRAILING_TERM_RE.search(text, lo, m.start())
             if not term_m or not _plain_gloss(inner):
                 continue
             # romanized term (English gloss): the italic run that ends right before the parenthesis,

@@ -265,23 +265,32 @@ def outsiders(people: list[Entity], texts: list[str], aliases: AliasStore | None
 
 # "Pentagon Press Secretary Maj. Gen. Pat Ryder", "US National Security Council strategic
 # coordinator John Kirby": another party's title right before a name
-_TITLED_NAME_RE = regex.compile(
-    r"(?P<title>(?:[A-Z][\w.’'\-]*\s+|of\s+|the\s+|for\s+|[a-z]+\s+){0,7}?(?:[Ss]ecretary|[Ss]pokes(?:man|woman|person)|"
-    r"[Cc]oordinator|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Aa]dviser|[Aa]dvisor|[Dd]irector|[Cc]ommander|[Oo]fficial|"
-    r"[Aa]nalyst|[Rr]esearcher|[Ff]ellow|[Pp]resident|[Ss]enator|[Rr]epresentative|MP|[Ll]awmaker))\s+"
-    r"(?:(?:Maj|Gen|Lt|Col|Brig|Adm|Capt|Sgt|Dr|Mr|Ms|Mrs)\.?\s+){0,3}"
-    r"(?P<name>[A-Z][a-z][\w’'\-]+(?:\s+[A-Z][a-z][\w’'\-]+){1,2})\b"
+_TITLE_WORD_RE = regex.compile(
+    r"\b(?:[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Cc]oordinator|[Mm]inister|[Aa]mbassador|[Ee]nvoy|"
+    r"[Aa]dviser|[Aa]dvisor|[Dd]irector|[Cc]ommander|[Oo]fficial|[Aa]nalyst|[Rr]esearcher|[Ff]ellow|"
+    r"[Pp]resident|[Ss]enator|[Rr]epresentative|MP|[Ll]awmaker)\s+"
 )
+_NAME_AFTER_TITLE_RE = regex.compile(
+    r"(?:(?:Maj|Gen|Lt|Col|Brig|Adm|Capt|Sgt|Dr|Mr|Ms|Mrs)\.?\s+){0,3}"
+    r"(?P<name>[A-Z][a-z][\w’'\-]{0,40}(?:\s+[A-Z][a-z][\w’'\-]{0,40}){1,2})\b"
+)
+TITLE_REACH = 80  # how far before its title word another party's name for itself may begin
 
 
 def titled_outsiders(texts: list[str], aliases: AliasStore) -> set[str]:
     """People another party's title introduces ("Pentagon Press Secretary Maj. Gen. Pat Ryder"),
-    with their short forms: "Ryder said" later is the Pentagon's, not a group's."""
+    with their short forms: "Ryder said" later is the Pentagon's, not a group's. Read from each
+    title word: the name right after it, the party in the few words before it."""
     out: set[str] = set()
     for text in texts:
-        for m in _TITLED_NAME_RE.finditer(text):
-            name = m.group("name")
-            if not OUTSIDER_RE.search(m.group("title")) or aliases.by_name(name) is not None:
+        for m in _TITLE_WORD_RE.finditer(text):
+            named = _NAME_AFTER_TITLE_RE.match(text, m.end())
+            if named is None:
+                continue
+            title = text[max(0, m.start() - TITLE_REACH) : m.end()]
+            title = regex.split(r"[.;:,“”\"]\s", title)[-1]  # the title's own clause
+            name = named.group("name")
+            if not OUTSIDER_RE.search(title) or aliases.by_name(name) is not None:
                 continue
             if any(x.entity.kind in ("person", "organization") for x in aliases.mentions(name)):
                 continue  # a name of the archive's own (a group's leader) is never another party's
