@@ -36,9 +36,12 @@ def _ingest(tmp_path, ctx, body: str):
         ('They gave "a last chance" and said "patience has a ceiling."5', [], 'They gave "a last chance"', 5),
         ("The budget grew 1.5 percent in “a good year”.", [], "The budget grew 1.5 percent in “a good year”", None),
         ('He said "no." 2024 was hard.', [], 'He said "no."', None),
+        ('It would remain "in the hands of its sons."[1] The statement added more.', [], 'It would remain "in the hands of its sons."', 1),
+        ('It was "never at the table"[a] and "in the hands of its sons."[2]', [], 'It was "never at the table"', 2),
     ],
     ids=["after a closing mark", "after British punctuation", "a sentence's marker covers its quotes",
-         "a decimal is no marker", "a year after a space is no marker"],
+         "a decimal is no marker", "a year after a space is no marker", "a document export's bracketed marker",
+         "a reviewer's lettered comment is no marker"],
 )  # fmt: skip
 def test_a_quote_cites_the_note_whose_marker_closes_its_sentence(prose, note_lines, quote_end, number):
     assert notes.note_after(prose, len(quote_end)) == number
@@ -52,6 +55,38 @@ def test_ibid_repeats_the_note_printed_before_and_a_numbered_list_above_is_no_no
     found = notes.read_notes(printed)
     assert notes.cited(found, 2, block=0).text.startswith("Kadhim al-Fartousi, interview with Al-Etejah TV")
     assert notes.cited(found, 1, block=0).block == 1
+
+
+def test_a_marker_before_the_quote_in_its_sentence_is_the_quote_s():
+    prose = "Khazali struck a different note in a televised speech,[3] saying his movement was “with the state.”"
+    assert notes.note_after(prose, len(prose), prose.index("“")) == 3
+
+
+def test_a_numbered_section_heading_is_no_note_and_a_citation_field_names_the_outlet():
+    printed = [["1. Context"], ["Prose under the heading, long enough to be a paragraph of the memo."],
+               ["3. Asaib Ahl al-Haq: Hedging"], ["More prose."],
+               ["[3] Qais al-Khazali, televised speech, Al-Ahd TV, 19 April 2025.", "[4] Ibid."]]  # fmt: skip
+    found = notes.read_notes(printed)
+    assert [n.number for n in found] == [3, 4]
+    assert notes.occasion(found[0].text, None, lambda text: None)[1] == "Al-Ahd TV"
+
+
+def test_a_memo_s_footnotes_date_its_quotes_and_the_speaker_goes_on_after_them(tmp_path, ctx):
+    result = _ingest(
+        tmp_path, ctx,
+        "1. Asaib Ahl al-Haq\n\nAsaib Ahl al-Haq secretary-general Qais al-Khazali struck a different note in "
+        "a televised speech,[3] saying his movement was “with the state in everything.” He warned, however, "
+        "that “disarmament under American dictation is surrender.”\n\nTwo days later, KH security official "
+        "Abu Ali al-Askari went further, writing that a faction that disarms “hands over the necks of its "
+        "men.”[4]\n\nSources\n[3] Qais al-Khazali, televised speech, Al-Ahd TV, 19 June 2024.\n"
+        "[4] Abu Ali al-Askari, post on X, 21 June 2024.",
+    )  # fmt: skip
+    got = [(r.speaker, str(r.date), r.channel) for r in result.renderings]
+    assert got == [
+        ("Qais al-Khazali", "2024-06-19", "Al-Ahd TV"),
+        ("Qais al-Khazali", "2024-06-19", "Al-Ahd TV"),
+        ("Abu Ali al-Askari", "2024-06-21", "X"),
+    ]
 
 
 def test_endnotes_give_the_date_and_channel_the_prose_leaves_out(tmp_path, ctx):

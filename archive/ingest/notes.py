@@ -20,11 +20,14 @@ from archive.ingest.dates import find_header_dates, numeric_order
 
 # "5 Abu Ali al-Askari, post on Telegram, 2024-06-16." / "33. …" / "[33] …"
 _NOTE_LINE_RE = regex.compile(r"^\s*\[?(?P<n>\d{1,3})[\].]?\s+(?P<text>\S.*)$")
+_OUTLET_FIELD_RE = regex.compile(r"(?:(?:Al|Al-|The)\s*)?[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,3}\s+(?:TV|Television|Radio|Channel|News(?:\s+Agency)?)")
+_CITATION_RE = regex.compile(r",.*(?:\b(?:19|20)\d\d\b|https?://|www\.)")
 _IBID_RE = regex.compile(r"^(?:Ibid|Ibidem|Id)\b\.?,?\s*(?P<rest>.*)$", regex.IGNORECASE)
-# a note marker glued after a closing mark or punctuation: `ceiling."5`, `conviction”.32`, `Iraq.31`
-# (never a decimal, "1.5", nor a number that goes on, "2024.5.1")
-_MARKER_RE = regex.compile(r"(?<=[\"”’.,;:!?)])(?<!\d[.,])(?P<n>\d{1,3})(?![\d])(?![.,]\d)")
-_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’)]*(?:\d{1,3})?(?=\s+[\"“‘(]?[A-Z]|\s*$)")
+# a note marker glued after a closing mark or punctuation: `ceiling."5`, `conviction”.32`, `Iraq.31`,
+# or in brackets as a document export writes it: `leaves."[1]` (never a decimal, "1.5", nor a
+# number that goes on, "2024.5.1"; a letter in brackets, `[a]`, is a reviewer's comment)
+_MARKER_RE = regex.compile(r"(?<=[\"”’.,;:!?)\]])(?<!\d[.,])(?:\[(?P<n>\d{1,3})\]|(?P<n>\d{1,3})(?![\d])(?![.,]\d))")
+_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’)]*(?:\d{1,3}|\[\d{1,3}\])?(?=\s+[\"“‘(]?[A-Z]|\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +42,16 @@ def read_notes(blocks: list[list[str]]) -> list[Note]:
     before. Only blocks made of note lines count (a page's footnotes, the endnote list): a numbered
     line inside prose is no note."""
     notes: list[Note] = []
+    candidates = {}
     for b, lines in enumerate(blocks):
         found = [_NOTE_LINE_RE.match(line) for line in lines if line.strip()]
-        if not found or not all(found):
+        if found and all(found):
+            candidates[b] = found
+    for b, found in candidates.items():
+        # a numbered section heading ("1. Context" over its prose) is no note: a note stands in a
+        # list of notes, or reads as a citation (a comma and a year or an address)
+        listed = len(found) > 1 or b - 1 in candidates or b + 1 in candidates
+        if not listed and not all(_CITATION_RE.search(m["text"]) for m in found):
             continue
         for m in found:
             text = m["text"].strip()
@@ -64,12 +74,22 @@ def own_note(notes: list[Note], block: int) -> Note | None:
     return next((n for n in notes if n.block == block), None)
 
 
-def note_after(text: str, quote_end: int) -> int | None:
+SENTENCE_REACH = 1500  # how far back a quote's sentence may begin (as quotes.SENTENCE_WINDOW)
+
+
+def note_after(text: str, quote_end: int, quote_start: int | None = None) -> int | None:
     """The number of the note a quote ending at `quote_end` cites: the first marker from the quote
     to the end of its sentence (a sentence's last marker covers every quote in it)."""
     m = _SENTENCE_END_RE.search(text, quote_end)
     end = m.end() if m else len(text)
     marker = _MARKER_RE.search(text, quote_end, end)
+    if marker is None and quote_start is not None:
+        # "struck a different note in a televised speech,[3] saying his movement was “…”": the
+        # sentence's marker before the quote
+        ends = [e.end() for e in _SENTENCE_END_RE.finditer(text, max(0, quote_start - SENTENCE_REACH), quote_start)]
+        begin = ends[-1] if ends else max(0, quote_start - SENTENCE_REACH)
+        before = list(_MARKER_RE.finditer(text, begin, quote_start))
+        marker = before[-1] if before else None
     return int(marker["n"]) if marker else None
 
 
@@ -79,7 +99,11 @@ def occasion(
     """The date and channel a note gives ("interview with Al-Etejah TV, 2024-06-09"): a date only
     when the note names a day."""
     dates = find_header_dates(note, day_first)
-    return (dates[0].date if dates else None), channel_of(note)
+    channel = channel_of(note)
+    if channel is None:
+        # "Qais al-Khazali, televised speech, Al-Ahd TV, 19 April 2025": a citation's own field
+        channel = next((f.strip() for f in note.split(",") if _OUTLET_FIELD_RE.fullmatch(f.strip())), None)
+    return (dates[0].date if dates else None), channel
 
 
 # --- occasions of quotes --------------------------------------------------------------------------
@@ -92,18 +116,25 @@ def occasions_from_notes(drafts, layout, channel_of: Callable[[str], str | None]
     if not notes:
         return
     day_first = numeric_order("\n".join(n.text for n in notes))
+    noted = None  # the last quote a note gave its occasion
     for d in drafts:
         block = min(d.paragraph.blocks, default=0)
-        n = note_after(d.paragraph.text.text, d.fragments[-1][1])
+        n = note_after(d.paragraph.text.text, d.fragments[-1][1], d.fragments[0][0])
         note = cited(notes, n, block) if n is not None else None
         if note is None and len(d.paragraph.blocks) == 1:
             note = own_note(notes, block)  # a quote inside a footnote: that note's occasion
         if note is None:
+            if noted is not None and noted.paragraph is d.paragraph and noted.speaker_name == d.speaker_name:
+                # "… a televised speech,[3] saying “…”. He warned, however, that “…”": the same
+                # speaker goes on in the paragraph, on the occasion its note gave
+                d.date = d.date or noted.date
+                d.channel = d.channel or noted.channel
             continue
         date, channel = occasion(note.text, day_first, channel_of)
         if date is not None and (d.date is None or not _names_a_day(d.paragraph.text.text, d.fragments[0][0], d.fragments[-1][1])):
             d.date = date  # the note dates the quote better than a day carried over from earlier sentences
         d.channel = channel or d.channel
+        noted = d
 
 
 _DAY_NAMED_RE = regex.compile(

@@ -1758,7 +1758,8 @@ def _mask(clause: str) -> str:
 # an opening adverbial that ends at the first comma: what follows it is the clause's subject
 _INTRODUCTORY_RE = regex.compile(
     r"^\s*(?:(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Meanwhile|Yesterday|Today|Separately|"
-    r"Elsewhere|Also|However|Then|Afterwards|Since|Until|During|After|Before)\b[^,]{0,40}|[A-Z][a-z]+day(?:\s+\w+){0,3})\s*$"
+    r"Elsewhere|Also|However|Then|Afterwards|Since|Until|During|After|Before)\b[^,]{0,40}|[A-Z][a-z]+day(?:\s+\w+){0,3}|"
+    r"[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+(?:later|earlier|afterwards|before|after))\s*$"  # "Two days later,", "Shortly afterwards,"
 )
 
 
