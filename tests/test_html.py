@@ -335,6 +335,36 @@ def test_a_reference_is_read_as_the_html5_standard_reads_it(name, semicolon):
     assert reading == html_lib.unescape(written)
 
 
+def test_a_table_of_statements_is_read_row_by_row(tmp_path):
+    from archive.build import corpus_context
+    from archive.ingest import ingest_file
+    from tests.conftest import REPO
+
+    rows = (
+        "<tr><th>Date</th><th>Group / speaker</th><th>Statement (English translation)</th><th>Source</th></tr>"
+        "<tr><td rowspan='2'><time>31 Jan 2024</time></td><td>Abu Ali al-Askari (Kataib Hezbollah)</td>"
+        "<td>The suspension is a decision of the leadership, and it is not a retreat.</td><td>X</td></tr>"
+        "<tr><td>Harakat Hezbollah al-Nujaba</td><td>Our operations will continue until the occupation leaves.</td>"
+        "<td>Al-Nujaba TV</td></tr>"
+        "<tr><td>2 Feb 2024</td><td>Iraqi government spokesman</td><td>The strikes violate Iraqi sovereignty.</td>"
+        "<td>Government statement</td></tr>"
+        "<tr><td>Early Feb 2024</td><td>Asaib Ahl al-Haq (Qais al-Khazali)</td><td>Khazali urged the factions "
+        "to give the government “the chance to end the presence of the coalition.”</td><td>Televised speech</td></tr>"
+    )
+    page = _page("<article><h1>Timeline: What the Groups Said</h1>" + _paragraphs(PROSE) + f"<table>{rows}</table></article>")
+    path = tmp_path / "timeline.html"
+    path.write_text(page, encoding="utf-8")
+    result = ingest_file(path, corpus_context(REPO / "corpus"))
+    got = [(r.text, r.speaker, r.speaker_org, str(r.date) if r.date else None, r.channel) for r in result.renderings]
+    assert got == [
+        ("The suspension is a decision of the leadership, and it is not a retreat.", "Abu Ali al-Askari",
+         "Kataib Hezbollah", "2024-01-31", "X"),
+        ("Our operations will continue until the occupation leaves.", "Harakat Hezbollah al-Nujaba", None,
+         "2024-01-31", "Al-Nujaba TV"),  # the date cell spans two rows
+        ("the chance to end the presence of the coalition.", "Qais al-Khazali", "Asaib Ahl al-Haq", None, None),
+    ]  # the government's row is another party's; a month gives no day; a cell that quotes gives its quotes
+
+
 def test_reading_a_page_opens_no_network_connection(tmp_path, monkeypatch):
     attempts = []
 

@@ -71,9 +71,11 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         )
     capture = read_capture(path, ctx.max_bytes)
     sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
+    cells: dict = {}  # an HTML page's table cells: a table of statements is read row by row
     if capture.is_html:
         blocks, hints = html_blocks(capture)
         layout = hints.layout if hints.layout is not None else analyse(blocks, hints)
+        cells = hints.cells
     else:
         blocks = blocks_of(capture)
         layout = analyse(blocks)
@@ -128,6 +130,9 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     )
 
     drafts_ren.extend(quote_mod.labelled_translations(layout, paragraphs, aliases, {id(d.paragraph) for d in drafts_ren}))
+    if cells:
+        taken = {b for d in drafts_ren for b in d.paragraph.blocks}
+        drafts_ren.extend(quote_mod.table_statements(blocks, cells, aliases, taken, day_first))
     notes_mod.occasions_from_notes(drafts_ren, layout, lambda t: quote_mod.channel_of(t, aliases))
     fig_mod.figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
     fig_mod.speakers_from_captions(drafts_ren, drafts_fig, aliases)

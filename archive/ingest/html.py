@@ -98,6 +98,7 @@ class HtmlHints:
     body: set[int] | None = None  # blocks of the article's body
     figure_of: dict[int, int] = field(default_factory=dict)  # block -> figure number (<figure> members)
     photos: set[int] = field(default_factory=set)  # blocks of <figure>s that are news photos, not statements
+    cells: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)  # block -> its cell's (table, row, column, rows spanned)
     body_from: str | None = None  # "trafilatura" or "structure": who chose `body`
     layout: object | None = None  # the page's Layout read with exactly these hints, when already read
 
@@ -136,6 +137,8 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
     figure_of: dict[int, int] = {}
     photos: set[int] = set()
     figure_number = 0
+    positions = _cell_positions(root)
+    cells: dict[int, tuple[int, int, int, int]] = {}
     for piece in _pieces(root):
         element, figure = piece.element, piece.figure
         if piece.image:
@@ -155,13 +158,15 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
             if element.name == "figcaption" and not _FIGURE_LABEL_RE.match(made.text):
                 made = _labelled(made, number)
             figure_of[len(blocks)] = number
+        if element.name in ("td", "th") and id(element) in positions:
+            cells[len(blocks)] = positions[id(element)]
         blocks.append(made)
         pieces.append(piece)
     if not any(len(b.text.split()) >= 8 for b in blocks):
         raise ArchiveError(f"{capture.path}: no article found in this HTML page (no paragraphs of prose)")
     prose = _prose_by_element(blocks, pieces)
     article = _choose_article(soup, prose)
-    hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of, photos=photos)
+    hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of, photos=photos, cells=cells)
     chrome = _Chrome(article, prose)
     ours = {i for i, p in enumerate(pieces) if _inside(p.element, article) and not chrome(p.element)}
     if article is not None:
@@ -176,6 +181,43 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
     if use_extractor:
         _fallback_meta(capture, soup, blocks, hints)
     return blocks, hints
+
+
+def _cell_positions(root: Tag) -> dict[int, tuple[int, int, int, int]]:
+    """Each table cell's (table, row, column, rows it spans), columns counted as a reader lines them up: a cell
+    that spans rows (`rowspan`) holds its column in the rows under it, one that spans columns
+    (`colspan`) takes their places."""
+    out: dict[int, tuple[int, int, int, int]] = {}
+    for t, table in enumerate(root.find_all("table")):
+        held: dict[int, int] = {}  # column -> rows still covered by a cell above
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        for r, tr in enumerate(rows):
+            col = 0
+            for cell in tr.find_all(["td", "th"], recursive=False):
+                while held.get(col, 0) > 0:
+                    col += 1
+                if col >= MAX_COLUMNS:
+                    break  # no reader lines up a table this wide: its cells are read as prose only
+                span = _span(cell.get("colspan"))
+                down = _span(cell.get("rowspan"))
+                out[id(cell)] = (t, r, col, down)
+                for c in range(col, min(col + span, MAX_COLUMNS)):
+                    if down > 1:
+                        held[c] = down  # counted down below, this row included
+                col += span
+            held = {c: n - 1 for c, n in held.items() if n - 1 > 0}
+    return out
+
+
+MAX_SPAN = 100  # rows or columns one cell may span: a table no reader lines up past that is damage
+MAX_COLUMNS = 200
+
+
+def _span(value) -> int:
+    try:
+        return max(1, min(int(str(value)), MAX_SPAN))
+    except (TypeError, ValueError):
+        return 1
 
 
 def _without_inner_chrome(blocks: list[Block], kinds: list[str], hints: HtmlHints) -> tuple[list[Block], HtmlHints]:
@@ -216,6 +258,7 @@ def _without_inner_chrome(blocks: list[Block], kinds: list[str], hints: HtmlHint
     hints.body = {new_index[i] for i in body}
     hints.figure_of = {new_index[i]: n for i, n in hints.figure_of.items() if i in new_index}
     hints.photos = {new_index[i] for i in hints.photos if i in new_index}
+    hints.cells = {new_index[i]: c for i, c in hints.cells.items() if i in new_index}
     return kept, hints
 
 

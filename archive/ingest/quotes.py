@@ -1842,3 +1842,98 @@ def labelled_translations(layout, paragraphs, aliases: AliasStore, taken: set[in
         draft.date, draft.channel = day, channel
         out.append(draft)
     return out
+
+
+# --- statement tables ------------------------------------------------------------------------------
+
+_STATEMENT_COLUMN_RE = regex.compile(r"\b(?:statement|quote|quotation|words|translation|english|what\s+(?:was\s+)?said)\b", regex.I)
+_SPEAKER_COLUMN_RE = regex.compile(r"\b(?:group|speaker|who|actor|faction|party|said\s+by)\b", regex.I)
+_DATE_COLUMN_RE = regex.compile(r"\b(?:date|day|when)\b", regex.I)
+_SOURCE_COLUMN_RE = regex.compile(r"\b(?:source|channel|platform|medium|outlet|where)\b", regex.I)
+_TABLE_CHANNEL_RE = regex.compile(
+    r"(?:Telegram|X|Twitter|Facebook|Instagram|YouTube|website|(?:[A-Z][\w\-]*\s+){1,3}(?:TV|Television|Radio|Channel))",
+)
+_NAME_IN_PARENTHESES_RE = regex.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+
+
+def table_statements(blocks, cells: dict, aliases: AliasStore, taken: set[int], day_first: bool | None = None) -> list:
+    """A table of statements (a timeline: "Date | Group / speaker | Statement (English
+    translation) | Source"): each row's statement cell is a rendering of that row's speaker, on
+    the row's day (a date cell over several rows dates each) and channel. A cell that quotes is
+    read by its quotations instead (its prose is the authors'); a row of another party (a
+    government spokesman) is none; a month without a day leaves the day unknown."""
+    tables: dict[int, dict[tuple[int, int], int]] = {}
+    last_row: dict[int, int] = {}
+    for t, r, _, _ in cells.values():
+        last_row[t] = max(last_row.get(t, 0), r)
+    for block, (t, r, c, down) in cells.items():
+        grid = tables.setdefault(t, {})
+        for k in range(min(down, last_row[t] - r + 1)):  # a span past the table's last row covers nothing
+            grid.setdefault((r + k, c), block)
+    out = []
+    for grid in tables.values():
+        header = {c: blocks[b].text for (r, c), b in grid.items() if r == 0}
+        column = {}
+        for c, text in sorted(header.items()):
+            for name, pattern in (("statement", _STATEMENT_COLUMN_RE), ("speaker", _SPEAKER_COLUMN_RE),
+                                  ("date", _DATE_COLUMN_RE), ("source", _SOURCE_COLUMN_RE)):  # fmt: skip
+                if name not in column and pattern.search(text) and not regex.search(r"\barabic\b", text, regex.I):
+                    column[name] = c
+                    break
+        if "statement" not in column or "speaker" not in column:
+            continue
+        rows = sorted({r for r, _ in grid if r > 0})
+        for r in rows:
+            block = grid.get((r, column["statement"]))
+            who_block = grid.get((r, column["speaker"]))
+            if block is None or who_block is None or block in taken:
+                continue
+            found = _row_speaker(blocks[who_block].text, aliases)
+            if found is None:
+                continue  # a row of another party's, or of no one the archive knows
+            entity, name, org = found
+            date_block = grid.get((r, column["date"])) if "date" in column else None
+            dates = find_header_dates(blocks[date_block].text, day_first) if date_block is not None else []
+            source_block = grid.get((r, column["source"])) if "source" in column else None
+            channel = None
+            if source_block is not None:
+                m = _TABLE_CHANNEL_RE.fullmatch(" ".join(blocks[source_block].text.split()))
+                channel = m.group() if m else None
+            paragraph = Paragraph(blocks[block].mapped(), [block])
+            text = paragraph.text.text
+            quoted = marks.quotations(text)
+            spans = [(q.inner_start, q.inner_end) for q in quoted] or [(len(text) - len(text.lstrip()), len(text.rstrip()))]
+            for a, b in spans:
+                draft = RenderingDraft([(a, b)], paragraph, blocks[who_block].text.strip())
+                draft.speaker, draft.speaker_name, draft.speaker_org = entity, name, org
+                draft.date = dates[0].date if dates else None
+                draft.channel = channel
+                out.append(draft)
+    return out
+
+
+def _row_speaker(text: str, aliases: AliasStore):
+    """(entity, name, organization) a speaker cell names: "Abu Ali al-Askari (Kataib Hezbollah)",
+    "Badr Organization (Hadi al-Ameri)", "Kataib Hezbollah"; None for another party's row."""
+    text = " ".join(text.split())
+    if speakers.OUTSIDER_RE.search(text):
+        return None
+    parts = [text]
+    m = _NAME_IN_PARENTHESES_RE.match(text)
+    if m is not None:
+        parts = [m["outer"].strip(), m["inner"].strip()]
+    found = [aliases.by_name(p) or resolved_entity(p, aliases) for p in parts]
+    people = [e for e in found if e is not None and e.kind == "person"]
+    groups = [e for e in found if e is not None and e.kind == "organization"]
+    if people:
+        person = people[0]
+        return person, person.en, (groups[0].en if groups else person.org)
+    if groups:
+        return groups[0], groups[0].en, None
+    return None
+
+
+def resolved_entity(name: str, aliases: AliasStore):
+    """The one known group or person a cell's whole text names (as the article spells it)."""
+    mentions = [m for m in aliases.mentions(name) if m.entity.kind in ("person", "organization")]
+    return mentions[0].entity if len(mentions) == 1 and len(mentions[0].surface) >= len(name) - 2 else None
