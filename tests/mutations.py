@@ -396,12 +396,35 @@ def html_head(data: bytes, rng: random.Random, scale: float = 1.0) -> bytes:
     return prefix.encode() + data
 
 
+def spanning_tables(data: bytes, rng: random.Random, scale: float = 1.0) -> bytes:
+    """A table of statements: rows whose cells span rows and columns (huge, negative, garbage
+    spans), a header naming the statement and speaker columns or not, unclosed rows."""
+    text = _text(data)
+    count = max(1, int(rng.choice((3, 50, 500, 3000)) * scale))
+    header = rng.choice(("<tr><th>Date</th><th>Group / speaker</th><th>Statement</th><th>Source</th></tr>", "", "<tr><th>"))
+    rows = []
+    for k in range(count):
+        span = rng.choice(("", " rowspan='2'", f" rowspan='{rng.randint(-5, 100000)}'", " colspan='x'",
+                           f" rowspan='{rng.randint(1, 999)}' colspan='{rng.randint(1, 999)}'"))  # fmt: skip
+        who = rng.choice(("Kataib Hezbollah", "Abu Ali al-Askari (Kataib Hezbollah)", "Iraqi government spokesman", ""))
+        said = rng.choice(("We will act, said the text.", "“we will act”", "", "نعلن تعليق عملياتنا"))
+        end = "" if rng.random() < 0.1 else "</tr>"
+        rows.append(f"<tr><td{span}>{k % 28 + 1} Jan 2024</td><td>{who}</td><td{span}>{said}</td><td>Telegram</td>{end}")
+    piece = "<table>" + header + "".join(rows) + "</table>"
+    if not _is_html(data):
+        piece = "\n\n".join(f"{k + 1} Jan 2024 | Kataib Hezbollah | We will act." for k in range(count))
+    blocks = _blocks(text)
+    blocks.insert(rng.randint(0, len(blocks)), piece)
+    return _bytes(_sep(text).join(blocks))
+
+
 MUTATIONS: dict[str, Mutation] = {
     f.__name__: f
     for f in (
         byte_flip, truncate, truncate_mid_utf8, shuffle_blocks, duplicate_blocks, drop_blocks, inject_tags,
         huge_line, huge_word, nul_bytes, crlf, lone_cr, bom, latin1_segment, cp1256_segment, utf16,
         random_unicode, broken_urls, entities, unbalanced, many_figures, deep_nesting, html_head,
+        spanning_tables,
     )
 }  # fmt: skip
 # How often each is drawn (relative); the huge ones are slow to ingest, so rarer.

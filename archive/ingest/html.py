@@ -138,6 +138,7 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
     photos: set[int] = set()
     figure_number = 0
     positions = _cell_positions(root)
+    statement_figure: dict[int, bool] = {}
     cells: dict[int, tuple[int, int, int, int]] = {}
     for piece in _pieces(root):
         element, figure = piece.element, piece.figure
@@ -147,7 +148,9 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
             made = reader.text_block(element, piece.nodes)
         if made is None:
             continue
-        if figure is not None and not _statement_figure(figure):
+        if figure is not None and id(figure) not in statement_figure:
+            statement_figure[id(figure)] = _statement_figure(figure)  # once per figure, not per piece of it
+        if figure is not None and not statement_figure[id(figure)]:
             photos.add(len(blocks))  # a news photo and its caption: no statement of anyone's
         elif figure is not None:
             if element.name == "figcaption" or not figure.get("data-archive-figure"):
@@ -168,7 +171,8 @@ def html_blocks(capture: Capture, use_extractor: bool = True) -> tuple[list[Bloc
     article = _choose_article(soup, prose)
     hints = HtmlHints(meta=_meta(soup, article, ld), figure_of=figure_of, photos=photos, cells=cells)
     chrome = _Chrome(article, prose)
-    ours = {i for i, p in enumerate(pieces) if _inside(p.element, article) and not chrome(p.element)}
+    within = {id(article), *(id(d) for d in article.descendants)} if article is not None else set()  # one walk
+    ours = {i for i, p in enumerate(pieces) if id(p.element) in within and not chrome(p.element)}
     if article is not None:
         hints.body, hints.body_from = ours, "structure"
     from archive.ingest.layout import block_kind
@@ -190,7 +194,7 @@ def _cell_positions(root: Tag) -> dict[int, tuple[int, int, int, int]]:
     out: dict[int, tuple[int, int, int, int]] = {}
     for t, table in enumerate(root.find_all("table")):
         held: dict[int, int] = {}  # column -> rows still covered by a cell above
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        rows = _rows_of(table)
         for r, tr in enumerate(rows):
             col = 0
             for cell in tr.find_all(["td", "th"], recursive=False):
@@ -211,6 +215,22 @@ def _cell_positions(root: Tag) -> dict[int, tuple[int, int, int, int]]:
 
 MAX_SPAN = 100  # rows or columns one cell may span: a table no reader lines up past that is damage
 MAX_COLUMNS = 200
+
+
+def _rows_of(table: Tag) -> list[Tag]:
+    """The table's own rows in document order, not those of a table inside it: one walk of the
+    table (rows left unclosed nest inside each other; asking each row for its table would walk
+    that nesting again for every row)."""
+    rows: list[Tag] = []
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag) or node.name == "table":
+            continue
+        if node.name == "tr":
+            rows.append(node)
+        stack.extend(reversed(node.contents))
+    return rows
 
 
 def _span(value) -> int:
@@ -417,10 +437,6 @@ def _choose_article(soup: BeautifulSoup, prose: dict[int, int]) -> Tag | None:
         if not inner:
             return choice
         choice = max(inner, key=lambda c: prose.get(id(c), 0))
-
-
-def _inside(element: Tag, article: Tag | None) -> bool:
-    return article is not None and (element is article or any(p is article for p in element.parents))
 
 
 class _Chrome:
