@@ -318,6 +318,12 @@ CASES = [
         [("must not turn into a battlefield", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12")],
     ),
     (
+        "a name typed with a non-breaking hyphen is the same name",
+        "Kataib Hezbollah's chief, Abu Hussein al\u2011Hamidawi, spoke on Monday. He said the group would "
+        "“taste the enemy the bitterest forms of war.”",
+        [("taste the enemy", "Abu Hussein al-Hamidawi", "Kataib Hezbollah", None, "2024-02-12")],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

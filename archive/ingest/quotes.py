@@ -333,13 +333,13 @@ def find_renderings(
     `entry_days` (a live blog's day headings, by the first block each covers): a paragraph's
     "on Monday" counts from its entry's day, and a quote the entry gives no day is of that day."""
     paragraphs = _merge_continued_answers(_merge_continued_quotes(paragraphs))
-    roles = speakers.learn_roles([p.text.text for p in paragraphs], aliases)
+    roles = speakers.learn_roles([p.text.text.translate(HYPHENS) for p in paragraphs], aliases)
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles, originals=set(originals))
     # the page's own order of numeric dates, from all of it (its header's "14/4/2024" says how the
     # body's "3/4/2024" reads)
     ctx.day_first = day_first if day_first is not None else numeric_order("\n".join(p.text.text for p in paragraphs))
-    texts = [p.text.text for p in paragraphs]
+    texts = [p.text.text.translate(HYPHENS) for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     ctx.outsiders |= speakers.titled_outsiders(texts, aliases)
     drafts: list[RenderingDraft] = []
@@ -1730,8 +1730,9 @@ def _blank_parentheses(text: str) -> str:
 
 
 def _mask(clause: str) -> str:
-    """The clause with parentheses and appositives blanked out (same length, so offsets hold)."""
-    out = _blank_parentheses(clause)
+    """The clause with parentheses and appositives blanked out (same length, so offsets hold), its
+    hyphens as names are matched ("al‑Hamidawi" with a non-breaking hyphen is al-Hamidawi)."""
+    out = _blank_parentheses(clause.translate(HYPHENS))
     kept: list[int] = []  # each apposition's closing comma, kept so that the next may open with it
 
     def blank(m: regex.Match) -> str:
@@ -1755,6 +1756,7 @@ def _mask(clause: str) -> str:
     return _ROLE_APPOSITIVE_RE.sub(role, out)
 
 
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # what a name's hyphen may be typed as
 # an opening adverbial that ends at the first comma: what follows it is the clause's subject
 _INTRODUCTORY_RE = regex.compile(
     r"^\s*(?:(?:On|In|At|By|Late|Early|Earlier|Later|Last|This|Meanwhile|Yesterday|Today|Separately|"
