@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -591,6 +591,12 @@ def crowded_paragraphs(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int
     return out
 
 
+def _continuing(of: RenderingDraft, span: tuple[int, int], paragraph: Paragraph, **changes) -> RenderingDraft:
+    """A quotation that goes on with `of`: its speaker, cue, date, figure and channel, but for what
+    `changes` says (a quote that follows is never another party's, so `outsider` stays False)."""
+    return replace(of, fragments=[span], paragraph=paragraph, **changes)
+
+
 def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[RenderingDraft]:
     text = paragraph.text.text
     quotes = [(q.start, q.end, q.inner_start, q.inner_end) for q in marks.quotations(text)]
@@ -629,8 +635,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         if coordinated is not None and coordinated.group("verb").lower() in CUE_WORDS:
             # "would “respect the result,” but warned against … “to pass the agenda”": the same
             # speaker, a verb of its own with no subject of its own
-            twin = RenderingDraft([(inner_start, inner_end)], paragraph, cue, last.speaker, last.speaker_name,
-                                  last.date, last.figure, last.speaker_org, None, last.channel)  # fmt: skip
+            twin = _continuing(last, (inner_start, inner_end), paragraph, cue=cue, parent=None, weak=False, unnamed=False)
             drafts.append(twin)
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
@@ -638,8 +643,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         if cue is None and post is None and last is not None and last_end >= sent_start and not _TERM_BEFORE_RE.search(pre):
             # "claimed that it struck “a vital target” in Eilat and two “military sites”": the same
             # cue governs the sentence's next quote, which is quoted on its own
-            twin = RenderingDraft([(inner_start, inner_end)], paragraph, last.cue, last.speaker, last.speaker_name,
-                                  last.date, last.figure, last.speaker_org, last.parent, last.channel)  # fmt: skip
+            twin = _continuing(last, (inner_start, inner_end), paragraph, weak=False, unnamed=False)
             drafts.append(twin)
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
@@ -651,9 +655,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         ):  # fmt: skip
             # '“We want it to be an operation …,” al-Walae said. “It will be a qualitative …”': a
             # sentence that is only a quotation, right after the speaker's, goes on with the speaker
-            twin = RenderingDraft([(inner_start, inner_end)], paragraph, last.cue, last.speaker, last.speaker_name,
-                                  last.date, last.figure, last.speaker_org, last.parent or last, last.channel)  # fmt: skip
-            twin.weak, twin.unnamed = True, last.unnamed
+            twin = _continuing(last, (inner_start, inner_end), paragraph, parent=last.parent or last, weak=True)
             drafts.append(twin)
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
@@ -667,10 +669,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         ):  # fmt: skip
             # a paragraph that is one quotation, right after a quoted speaker's: the same speaker
             # goes on (“We will be the first to stand with the state …”)
-            twin = RenderingDraft([(inner_start, inner_end)], paragraph, previous.cue, previous.speaker,
-                                  previous.speaker_name, previous.date, previous.figure, previous.speaker_org,
-                                  previous, previous.channel)  # fmt: skip
-            twin.weak, twin.unnamed = True, previous.unnamed
+            twin = _continuing(previous, (inner_start, inner_end), paragraph, parent=previous, weak=True)
             drafts.append(twin)
             ctx.drafts.append(twin)
             last, last_end = twin, q_end
@@ -1123,7 +1122,7 @@ def _remember_outsider(words: str, ctx: _Context) -> None:
     if m is None:
         return
     name = m["name"]
-    if ctx.aliases.by_name(name) is not None or any(_speaker(w, ctx.aliases) for w in (name,)):
+    if ctx.aliases.by_name(name) is not None or _speaker(name, ctx.aliases) is not None:
         return  # a person or group of the archive's is never made another party's
     ctx.outsiders.update({name, *speakers.short_forms(name)})
 
