@@ -324,6 +324,30 @@ CASES = [
         [("taste the enemy", "Abu Hussein al-Hamidawi", "Kataib Hezbollah", None, "2024-02-12")],
     ),
     (
+        "a member named by the group's name before the role is unnamed, of that group",
+        "One unnamed KH commander was quoted as saying “the Americans have opened a door.”\n\n"
+        "An Asaib Ahl al-Haq source told Reuters that “there will be no truce.”\n\n"
+        "Two Nujaba officials said the movement “has not been consulted.”\n\n"
+        "A spokesman for Harakat al-Nujaba was quoted by Al-Mayadeen as saying that “the resistance decides alone.”",
+        [
+            ("the Americans have opened", None, "Kataib Hezbollah", None, None),
+            ("there will be no truce", None, "Asaib Ahl al-Haq", "Reuters", None),
+            ("has not been consulted", None, "Harakat Hezbollah al-Nujaba", None, None),
+            ("the resistance decides alone", None, "Harakat Hezbollah al-Nujaba", "Al-Mayadeen", None),
+        ],
+    ),
+    (
+        "an outlet that sat down with a speaker, or asked a group for a response, is the channel",
+        "Firas al-Yasiri, the spokesman of Harakat al-Nujaba, sat down with 964 in Baghdad on Tuesday. "
+        "He said the factions' weapons are “not for sale.”\n\n"
+        "964 contacted Asaib Ahl al-Haq for a response. A spokesman for the movement said it “does not answer "
+        "the media statements of brothers.”",
+        [
+            ("not for sale", "Firas al-Yasiri", "Harakat Hezbollah al-Nujaba", "964", "2024-02-13"),
+            ("does not answer", None, "Asaib Ahl al-Haq", "964", None),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

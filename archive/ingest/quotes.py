@@ -751,6 +751,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
             if k < len(starts)
             else [ctx.next_first] if ctx.next_first else []  # "Khazali spoke in a televised address on
         )  # Wednesday night": a page of one-sentence paragraphs tells the occasion in the next one
+        _asked_for_comment(draft, earlier, ctx)
         _context(draft, earlier, later, ctx)
         drafts.append(draft)
         ctx.drafts.append(draft)
@@ -922,7 +923,9 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
         return
-    if speaker is None or speaker[1] is None:
+    if speaker is None or speaker[1] is None or (
+        speaker[0] is not None and speaker[0].kind == "organization" and _UNNAMED_NAMED_RE.match(_mask(pre))
+    ):
         member = _unnamed_member(pre, earlier_here, ctx)
         if member is not None:  # "An official of the group, who spoke to Reuters …, said": someone of it
             draft.speaker_org, draft.date = member[1], when  # a new occasion: only the day its sentence gives
@@ -1216,10 +1219,11 @@ _OUTLET_OWN_RE = regex.compile(
     regex.IGNORECASE,
 )
 _TOLD_RE = regex.compile(
-    r"\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|talked\s+to|interviewed\s+by|in\s+an\s+interview\s+with)\s+"
+    r"\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|talked\s+to|interviewed\s+by|in\s+an\s+interview\s+with|"
+    r"sat\s+down\s+with|gave\s+an\s+interview\s+to)\s+"
     r"(?:the\s+(?=[a-z]))?(?:(?!(?:in|at|on|from|with|during|after|before|that|about)\b)[a-z][\w\-]*\s+){0,3}"
-    # "told Lebanese Hezbollah-affiliated outlet Al-Mayadeen"; not "told reporters in Baghdad"
-    r"(?P<channel>(?:The\s+)?[A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|for))*)"
+    # "told Lebanese Hezbollah-affiliated outlet Al-Mayadeen"; not "told reporters in Baghdad"; "sat down with 964"
+    r"(?P<channel>(?:The\s+)?(?:[A-Z][\w.\-’']*|\d+(?![\d,.:/]))(?:\s+(?:[A-Z][\w.\-’']*|of|for))*)"
 )
 
 
@@ -1288,6 +1292,29 @@ def _outlet_name(name: str, aliases: AliasStore) -> bool:
 
 def _trim_channel(name: str) -> str:
     return regex.sub(r"\s+(?:on|in|at|of|for)$", "", name.strip(" .,"))
+
+
+# "964 contacted Asaib Ahl al-Haq for a response.", "Reuters asked the group for comment": the
+# outlet that asked is where the answer was given
+_ASKED_FOR_COMMENT_RE = regex.compile(
+    r"^\s*(?P<channel>(?:The\s+)?(?:[A-Z][\w.\-’']*|\d+)(?:\s+[A-Z][\w.\-’']*){0,3})\s+"
+    r"(?:contacted|reached|asked|approached|reached\s+out\s+to|sought\s+comment\s+from)\s+(?P<whom>[^.;]{2,80}?)"
+    r"(?:\s+for\s+(?:a\s+|an\s+|their\s+|its\s+)?(?:comment|response|reaction|reply)|\s+to\s+(?:comment|respond))"
+)
+
+
+def _asked_for_comment(draft: RenderingDraft, earlier_here: list[str], ctx: _Context) -> None:
+    """The channel of an answer the sentence just before asked for: an outlet that "contacted"
+    the speaker's group "for a response" is where the group answered (its own page, often)."""
+    if draft.channel is not None or not (draft.speaker_org or draft.speaker_name):
+        return
+    before = earlier_here[-1] if earlier_here else (ctx.earlier[-1] if ctx.earlier else None)
+    m = _ASKED_FOR_COMMENT_RE.search(_mask_quotes(before)) if before else None
+    if m is None or not _outlet_name(m.group("channel"), ctx.aliases):
+        return
+    whom = {mention.entity.en for mention in ctx.aliases.mentions(m.group("whom"))}
+    if whom & {draft.speaker_org, draft.speaker_name} or _GROUP_HEAD_RE.search(m.group("whom")):
+        draft.channel = _trim_channel(m.group("channel"))
 
 
 def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[str], ctx: _Context) -> None:
@@ -1372,7 +1399,16 @@ _UNNAMED_MEMBER_RE = regex.compile(
     r"(?:\s+of\s+(?P<named>[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}))?"  # "the political bureau of AAH"
     r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
     rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained)\b)"
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were)\b)"
+)
+# "An Asaib Ahl al-Haq source told Reuters", "One unnamed KH commander was quoted as saying", "Two
+# Nujaba officials said": the group's name set before the member's role
+_UNNAMED_NAMED_RE = regex.compile(
+    r"^\s*(?:An?|One|Two|Three|Several|Some|Another|Other)\s+"
+    r"(?:(?:unnamed|anonymous|senior|top|security|military|political|media|field|local|leading|prominent|mid-level|high-ranking)\s+){0,3}"
+    r"(?P<named>[A-Z][\w’'\-]*(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]*){0,4})\s+"
+    rf"(?:(?:senior|top|military|political|media|security|field)\s+)?(?P<role>{_MEMBER_ROLES})"
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were)\b)"
 )
 _UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
 
@@ -1381,11 +1417,12 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
     """(role, group) when the cue's subject is an unnamed member of a named group ("An official of
     the group, who spoke to Reuters on condition of anonymity, said"): no speaker's name, the group
     as the speaker's organization."""
-    m = _UNNAMED_MEMBER_RE.match(_mask(pre))
+    m = _UNNAMED_MEMBER_RE.match(_mask(pre)) or _UNNAMED_NAMED_RE.match(_mask(pre))
     if m is None:
         return None
     found = _cue_word(pre, verb=True)
-    if found is None or found[0] < m.end("group"):
+    group_end = m.end("group") if m.re is _UNNAMED_MEMBER_RE else m.end("named")
+    if found is None or found[0] < group_end:
         return None
     group = (m.group("named") or m.group("group")).removesuffix("'s").removesuffix("’s")
     if regex.match(r"(?:the|its)\s", group):
@@ -1399,7 +1436,7 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
         owner = owner if owner is not None and owner[0] is not None and owner[0].kind == "organization" else None
     if owner is None:
         return None
-    role = (m.group("role") or m.group("role2") or "member").lower().rstrip("s")
+    role = (m.group("role") or (m.group("role2") if m.re is _UNNAMED_MEMBER_RE else None) or "member").lower().rstrip("s")
     return ("spokesman" if role.startswith("spokes") else role), owner[1]
 
 
