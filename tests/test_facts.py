@@ -426,6 +426,20 @@ def test_the_masthead_names_the_publisher(tmp_path, ctx, top, footer, publisher)
 
 
 @pytest.mark.parametrize(
+    "dateline, publisher",
+    [
+        ("Shafaq News - Baghdad", "Shafaq News"),
+        ("Shafaq News/ Baghdad", "Shafaq News"),
+        ("Kurdistan24 | Erbil", "Kurdistan24"),
+        ("Baghdad - Basra", None),  # two places: no outlet named
+    ],
+)
+def test_an_outlet_dateline_names_the_publisher_when_nothing_else_does(tmp_path, ctx, dateline, publisher):
+    text = f"Factions Weigh Their Answer\n\n{dateline}\n\n2025-03-04 14:22\n\n{PROSE}\n\n{PROSE2}\n"
+    assert ingest_text(tmp_path, ctx, text).publisher == publisher
+
+
+@pytest.mark.parametrize(
     "page, kind",
     [
         ("Tigris Monitor\nIran\nIraq\nInsights\nIraq\nANALYSIS\nFactions Weigh Their Answer\nMarch 5, 2024\n", "Analysis"),
@@ -541,6 +555,8 @@ STANDFIRST = "The Kurdistan Region's Ministry of Interior called the attack a te
         # a link label or a wire agency above the dateline is no reporter
         (f"{HEADLINE}\nShort Url\nhttps://arab.news/w8r4c\nUpdated 19 March 2024\n", []),
         (f"{HEADLINE}\nReuters\nMarch 19, 2024 15:47\n", []),
+        # the reporter, then the site: the site is no second author
+        (f"{HEADLINE}\nIsmaeel Naar, Al Arabiya English\nPublished: 12 January 2025 ,  18:40\n", ["Ismaeel Naar"]),
     ],
 )
 def test_a_name_line_over_the_dateline_is_the_byline_not_the_title(tmp_path, ctx, header, authors):

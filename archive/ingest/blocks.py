@@ -97,11 +97,17 @@ def wrap_width(texts: list[str]) -> int | None:
         return a if WRAP_MIN <= a <= WRAP_MAX and b <= a and not _FINAL_RE.search(latin[0]) else None
     if len(lengths) < 3:
         return None
-    ordered = sorted(lengths)
-    width = ordered[int(0.9 * (len(ordered) - 1))]
+    broken = [len(t) for t in latin[:-1] if not _FINAL_RE.search(t)]
+    if len(lengths) < 10:  # too few lines for a percentile: the longest that breaks off
+        width = max(broken, default=0)
+    else:
+        ordered = sorted(lengths)
+        width = ordered[int(0.9 * (len(ordered) - 1))]
     if not WRAP_MIN <= width <= WRAP_MAX:
         return None
-    broken = [len(t) for t in latin[:-1] if not _FINAL_RE.search(t)]
+    beyond = sum(1 for t in latin[:-1] if len(t) > 1.15 * width and " " in t)
+    if 3 * beyond >= len(broken):
+        return None  # a tool that wraps at `width` leaves no line far longer: lines of their own
     near = sum(1 for n in broken if n >= 0.8 * width)
     # headings and bylines above a wrapped article break off short: most broken lines, not all
     return width if len(broken) >= 2 and near >= 0.6 * len(broken) else None

@@ -827,9 +827,18 @@ _NOT_NAME_WORDS = {
                  "monday tuesday wednesday thursday friday saturday sunday").split()}  # fmt: skip
 
 
+# news sites whose name can pass for a person's ("Ismaeel Naar, Al Arabiya English")
+_OUTLET_NAME_RE = regex.compile(
+    r"^(?:the\s+)?(?:al[- ](?:arabiya|jazeera|mayadeen|monitor|sumaria|iraqiya|ahd|hadath)|asharq\s+al-awsat|middle\s+east\s+eye|"
+    r"new\s+arab|national|arab\s+news|kurdistan\s?24|baghdad\s+today|amwaj\.media)(?:\s+english)?$"
+    r"|^.+\s(?:english|news|tv|television|network|media|times|post|monitor|online)$",
+)
+
+
 def is_agency(text: str) -> bool:
     t = text.strip().strip("()").casefold()
-    return t in AGENCIES or t.endswith((" staff", " staff writer", " staff reporter", " desk", " newsroom"))
+    return (t in AGENCIES or t.endswith((" staff", " staff writer", " staff reporter", " desk", " newsroom"))
+            or bool(_OUTLET_NAME_RE.match(t)))  # fmt: skip
 
 
 def _person_name(text: str) -> bool:
@@ -1323,9 +1332,14 @@ def _name_list(text: str) -> list[str] | None:
     if not t or len(t) > 200 or any(c.isdigit() for c in t) or _FINAL_STOP_RE.search(t):
         return None
     parts = [p.strip() for p in _AND_RE.split(t) if p.strip()]
-    if len(parts) < 2 or not all(_person_name(p) for p in parts):
+    if len(parts) < 2:
         return None
-    return [_name_case(p) for p in parts]
+    people = list(parts)
+    while len(people) > 1 and is_agency(people[-1]):
+        people.pop()  # "Ismaeel Naar, Al Arabiya English": the reporter, then the site
+    if not all(_person_name(p) for p in people):
+        return None
+    return [_name_case(p) for p in people]
 
 
 def _name_case(name: str) -> str:
@@ -1638,6 +1652,25 @@ def _find_publisher(publishers: list[Publisher], page_text: str, urls: list[str]
     owner = copyright_owner(html_lib.unescape(page_text))
     if owner is not None:
         return _known_name(publishers, owner) or owner
+    return _outlet_dateline(page_text)
+
+
+_OUTLET_WORDS = r"(?:News(?:\s+Agency)?|English|TV|Network|Agency|Media|Times|Post|Monitor|Today|24)"
+# "Shafaq News - Baghdad", "Shafaq News/ Baghdad", "Kurdistan24 | Erbil": an outlet's own dateline
+# on a line of its own, which news sites print over their own stories
+_OUTLET_DATELINE_RE = regex.compile(
+    rf"^\s*(?P<outlet>(?:[A-Z][\w'’\-]*\s+){{0,3}}{_OUTLET_WORDS}|Kurdistan24|Rudaw)\s*(?:[-–—|]|/)\s*"
+    r"\p{Lu}[\p{L}'’\-]+(?:,?\s\p{Lu}[\p{L}'’\-]+)?\s*$"
+)
+
+
+def _outlet_dateline(page_text: str) -> str | None:
+    """The outlet a page's own dateline names, among its first lines: the last evidence of who
+    published it, after a banner, a known host or name, and a copyright line."""
+    for line in page_text.splitlines()[:60]:
+        m = _OUTLET_DATELINE_RE.match(html_lib.unescape(line))
+        if m is not None:
+            return m["outlet"]
     return None
 
 
