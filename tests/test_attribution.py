@@ -428,3 +428,30 @@ def test_temporal_phrases_and_government_speakers(tmp_path, ctx, body, speaker, 
         assert last == []
     else:
         assert [(r.speaker, str(r.date)) for r in last] == [(speaker, date)]
+
+
+def test_arabic_quoted_inline_in_english_prose_is_a_source_beside_its_english(tmp_path, ctx):
+    body = (
+        "Qais al-Khazali said in a televised speech on Monday that Iraq “must not turn into a battlefield for "
+        "others” (بالعربية: «يجب ألا يتحول العراق إلى ساحة حرب للآخرين»). The word «الساحة» was his.\n"
+    )
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(HEADER + body, encoding="utf-8")
+    result = ingest_file(path, ctx)
+    text = path.read_text(encoding="utf-8")
+    sources = [s for s in result.sources if s.kind == "statement"]
+    assert [s.original for s in sources] == ["يجب ألا يتحول العراق إلى ساحة حرب للآخرين"]  # one word is a term
+    assert sources[0].figure is None
+    assert text[sources[0].span.start : sources[0].span.end] == sources[0].original
+    assert [r.text for r in result.renderings] == ["must not turn into a battlefield for others"]
+
+
+def test_a_that_far_after_the_speech_verb_still_cues_the_quote(tmp_path, ctx):
+    body = (
+        "Kataib Hezbollah said in a statement on its Telegram channel on Sunday, hours after the US strikes "
+        "on Iranian nuclear facilities, that “American bases in the region will be within range of the response.”\n"
+    )
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(HEADER + body, encoding="utf-8")
+    [rendering] = ingest_file(path, ctx).renderings
+    assert (rendering.speaker, rendering.channel, str(rendering.date)) == ("Kataib Hezbollah", "Telegram", "2024-02-11")

@@ -123,6 +123,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     aliases = aliases.with_extra(learn_people(texts, aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)
     drafts_src = fig_mod.find_sources(layout, capture.text, verbatim=not capture.is_html, lines=capture.lines)
+    drafts_src.extend(fig_mod.inline_sources(body_text.paragraphs, capture.lines))
     originals = {i for i, kind in enumerate(layout.kinds) if kind == "arabic"}
     day_first = numeric_order("\n".join(b.text for b in blocks))
     drafts_ren = quote_mod.find_renderings(

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import regex
 
 from archive.aliases import AliasStore
-from archive.arabic import diacritic_density, normalize, ocr_evidence, tokenize
+from archive.arabic import arabic_share, diacritic_density, normalize, ocr_evidence, tokenize
+from archive.ingest import marks
 from archive.ingest.capture import Block, LineIndex
 from archive.ingest.dates import find_dates
 from archive.ingest.layout import Layout, caption_match, link_urls
@@ -151,6 +152,32 @@ def find_sources(
         if figure is None:
             figure = _caption_next_to(blocks, kinds, i, -1)
         out.extend(_units(block, text, figure, verbatim, lines))
+    return out
+
+
+INLINE_ARABIC_WORDS = 3  # fewer Arabic words in quotation marks are a term, glossed, not a statement
+
+
+def inline_sources(paragraphs, lines: LineIndex | None = None) -> list[SourceDraft]:
+    """Arabic quoted inside English prose ('… its aggression" (بالعربية: «ستكون القواعد …»)'): the
+    original of a statement a news page gives inline, beside its English, with no figure. Its runs
+    are the quotation's inner characters in the file, so its span slices the original exactly."""
+    out: list[SourceDraft] = []
+    for paragraph in paragraphs:
+        text = paragraph.text.text
+        if arabic_share(text) >= 0.5:
+            continue  # an Arabic block is read as a block (find_sources), not as prose
+        for q in marks.quotations(text):
+            inner = text[q.inner_start : q.inner_end].strip()
+            if arabic_share(inner) < 0.6 or len(regex.findall(r"\p{Arabic}+", inner)) < INLINE_ARABIC_WORDS:
+                continue
+            lead = len(text[q.inner_start : q.inner_end]) - len(text[q.inner_start : q.inner_end].lstrip())
+            a = q.inner_start + lead
+            runs = paragraph.text.file_ranges(a, a + len(inner), lines)
+            if not runs:
+                continue
+            out.append(SourceDraft(figure=None, point=None, kind="statement", formula=None, start=runs[0][0],
+                                   end=runs[-1][1], ocr_evidence=[], text=inner, runs=runs))  # fmt: skip
     return out
 
 

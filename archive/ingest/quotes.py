@@ -57,7 +57,7 @@ CUE_WORDS = {
 }  # fmt: skip
 CUE_WINDOW = 16  # words between a cue and the quotation mark
 # "said in a statement on its Telegram channel on Tuesday that …": how far the verb's "that" may be
-THAT_AFTER_VERB = 12
+THAT_AFTER_VERB = 20
 CONTINUES_STATEMENT = regex.compile(
     r"^\s*(?:the|this|that|its|his|her|their|a|an)\s+(?:\w+\s+){0,2}"
     r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph|translation|"
