@@ -348,6 +348,30 @@ CASES = [
         ],
     ),
     (
+        "an honorific is no part of the name; a later sentence with a quote of its own lends no channel",
+        "The Secretary-General of Asaib Ahl al-Haq, Sheikh Qais al-Khazali, spoke in Baghdad on Monday.\n\n"
+        "He said: “The Popular Mobilization is a legal institution of the state.”\n\n"
+        "In remarks to Al Mayadeen on the sidelines, Khazali added that the movement “supports the government.”",
+        [
+            ("The Popular Mobilization", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-12"),
+            ("supports the government", "Qais al-Khazali", "Asaib Ahl al-Haq", "Al Mayadeen", "2024-02-12"),
+        ],
+    ),
+    (
+        "'according to a statement issued by the media office of X' after the quote: X's words",
+        "“Any talk of disarming the resistance is an American demand,” according to a statement issued by the "
+        "media office of Kataib Hezbollah on Wednesday.",
+        [("Any talk of disarming", "Kataib Hezbollah", None, None, "2024-02-14")],
+    ),
+    (
+        "'the statement said' at a paragraph's start: the statement the paragraph before introduced",
+        "Qais al-Khazali spoke on Monday about the budget.\n\n"
+        "Harakat al-Nujaba also weighed in, with its political council publishing a statement on Thursday "
+        "that read in part:\n\n"
+        "“The resistance will not lay down its weapons,” the statement said.",
+        [("The resistance will not lay down", "Harakat Hezbollah al-Nujaba", None, None, "2024-02-15")],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

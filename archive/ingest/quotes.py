@@ -965,7 +965,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     named = _statement_owner(pre, ctx) if speaker is None else None
     intro = _introduced_statement(earlier_here, ctx) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
     if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
-        speaker, source_sentence = intro, earlier_here[-1]
+        speaker, source_sentence = intro
     elif named is not None:
         previous, continues = named, True
     else:
@@ -1019,7 +1019,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
 
 _AFTER_VERBS = "|".join(sorted(w for w in CUE_WORDS if w.isalpha() and w not in {
     "statement", "statements", "message", "communique", "post", "tweet", "speech", "interview",
-    "remarks", "declaration"}))  # fmt: skip
+    "remarks", "declaration", "according"}))  # fmt: skip  ("according to X" has its own branch)
 _PRONOUNS = r"he|she|they|it|the\s+group|the\s+statement|the\s+(?:\w+\s+)?(?:" + speakers.ROLES + r")"
 # "…," said X. / "…," X said. / "…," he added. / "…," according to X.
 _POST_CUE_RE = regex.compile(
@@ -1070,11 +1070,13 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         speaker, before = named
         draft.date = _date_of(before, ctx)
         draft.channel = draft.channel or _channel(before, ctx.aliases)
+    elif (by := _STATEMENT_BY_RE.match(who)) is not None and (owner := _statement_author(by.group("by"), ctx)) is not None:
+        speaker = owner  # "…," according to a statement issued by the media office of Kataib Hezbollah
     elif regex.fullmatch(r"it|the group|the statement|the movement|the text", who, regex.IGNORECASE):
         intro = _introduced_statement(earlier_here, ctx)
         if intro is not None:  # "KSS said in a statement on May 13 that … “…,” the statement said"
-            speaker = intro
-            draft.date = _date_of(earlier_here[-1], ctx)
+            speaker = intro[0]
+            draft.date = _date_of(intro[1], ctx)
         else:
             source = ctx.statement or ctx.previous
             speaker = (source.speaker, source.speaker_name, source.speaker_org) if source else None
@@ -1098,6 +1100,22 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         draft.date = when
     elif draft.date is None and draft.parent is not None:
         draft.date = draft.parent.date
+
+
+# "a statement issued by the media office of Kataib Hezbollah", "a post by KH on Telegram": whose text
+_STATEMENT_BY_RE = regex.compile(
+    r"(?:an?|the|its|their)\s+(?:\w+\s+){0,2}(?:statement|communiqu[eé]|post|message|text|video|tweet)\s+"
+    r"(?:(?:issued|published|posted|released|put\s+out|circulated|signed)\s+)?(?:by|from|of)\s+(?P<by>.+)",
+    regex.IGNORECASE,
+)
+
+
+def _statement_author(by: str, ctx: _Context):
+    """Who issued a statement "by the media office of Kataib Hezbollah": the first group or person
+    named, even as the object of "of" (an office, a council or a leader's bureau speaks for it)."""
+    masked = _mask(by)
+    found = [p for p in speakers.phrases(masked, ctx.aliases)]
+    return _as_speaker(found[0]) if found else None
 
 
 def _group_of_sentence_before(earlier_here: list[str], ctx: _Context):
@@ -1333,8 +1351,9 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
     own_name = _names_pattern(frozenset(own_forms)) if own_forms else None
     for sentence in around:
         masked = _mask(sentence)
-        if sentence in later and not (own_name is not None and own_name.search(masked)):
-            continue  # a sentence after the quote tells its occasion only if it names the speaker
+        if sentence in later and (not (own_name is not None and own_name.search(masked)) or marks.quotations(sentence)):
+            continue  # a sentence after the quote tells its occasion only if it names the speaker,
+            # and quotes nothing of its own ("In remarks to Al Mayadeen, Khazali added that “…”": another)
         subjects = [p for p in speakers.phrases(masked, ctx.aliases) if not speakers.governed(masked, p.start, p.end)]
         named = any(p.entity.en in names and not (p.entity.kind == "person" and p.entity.en != draft.speaker_name)
                     and not (p.entity.kind == "person" and draft.speaker is not None and draft.speaker.kind == "organization")
@@ -1375,13 +1394,19 @@ def _mask_quotes(text: str) -> str:
 
 
 def _introduced_statement(earlier_here: list[str], ctx: _Context):
-    """The speaker of a statement the sentence just before introduced without quoting it."""
-    if not earlier_here:
+    """(speaker, sentence) of a statement the sentence just before introduced without quoting it;
+    at a paragraph's start, the last sentence of the paragraph before ("… publishing a statement
+    on Thursday that read in part:", then the Arabic, then "“…,” the statement said")."""
+    before = earlier_here or ctx.earlier
+    if not before:
         return None
-    sentence = earlier_here[-1]
+    sentence = before[-1]
     if not _STATEMENT_NOUN_RE.search(sentence) or marks.quotations(sentence):
         return None
-    return _speaker(sentence, ctx.aliases, subject=True)
+    if not earlier_here and not regex.search(r"(?:read|reads|said|says|stated|states|following|in\s+part)\s*:\s*$", sentence):
+        return None  # across paragraphs only an introduction that ends on its colon
+    speaker = _speaker(sentence, ctx.aliases, subject=True)
+    return (speaker, sentence) if speaker is not None else None
 
 
 _GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation|coalition|alliance)\s*$")

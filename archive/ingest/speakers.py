@@ -32,6 +32,7 @@ ROLES = (
     # other parties' people, learned too so that their words are told apart
     r"researcher|analyst|professor|expert|journalist|scholar|fellow|diplomat|ambassador|speaks\s+for)"
 )
+_HONORIFIC_RE = regex.compile(r"^(?:Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+")
 _ROLE_WORD_RE = regex.compile(rf"^(?:{ROLES})$", regex.IGNORECASE)
 _PERSON = (
     r"(?:(?:Abu|Umm|Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+)?"
@@ -109,9 +110,12 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
     for t, text in enumerate(texts):
         earlier = "\n".join(texts[max(0, t - 2) : t]) + "\n"  # "its", "the movement's": the group just named
         for m in _appositions(text):
-            name = _clean_name(_group(m, "name"))
-            if name is None:
+            printed = _clean_name(_group(m, "name"))
+            if printed is None:
                 continue
+            name = _HONORIFIC_RE.sub("", printed)  # "Sheikh Qais al-Khazali": a title, not the name
+            if len(name.split()) < 2:
+                name = printed
             known = aliases.by_name(name) or resolved_name(name, aliases)
             if known is not None and known.kind != "person":
                 continue
@@ -124,7 +128,7 @@ def learn_people(texts: list[str], aliases: AliasStore) -> list[Entity]:
             base = known or Entity(kind="person", en=romanized_particles(name), org=org)
             if base.org is None and org:
                 base = base.model_copy(update={"org": org})
-            spellings = [name] if name != base.en else []  # "Abu Alaa al Walai" for Abu Ala al-Walai
+            spellings = [n for n in dict.fromkeys((name, printed)) if n != base.en]  # "Abu Alaa al Walai" for Abu Ala al-Walai
             found[key] = base.model_copy(
                 update={"variants": [*base.variants, *spellings, *short_forms(base.en), *short_forms(name)]}
             )
