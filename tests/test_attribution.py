@@ -372,6 +372,17 @@ CASES = [
         [("The resistance will not lay down", "Harakat Hezbollah al-Nujaba", None, None, "2024-02-15")],
     ),
     (
+        "an unnamed member introduced in the sentence before is the 'he' of the quote after",
+        "A KSS official I spoke to on Sunday was blunter. “Some of our allies discovered the state only after "
+        "they were given ministries,” he said.\n\n"
+        "For Kataib Hezbollah, the law is not a bureaucratic matter but, in the words of the group’s statement, "
+        "“the last line of defense.”",
+        [
+            ("Some of our allies", None, "Kataib Sayyid al-Shuhada", None, "2024-02-11"),
+            ("the last line of defense", "Kataib Hezbollah", None, None, None),
+        ],
+    ),
+    (
         "the authors' scare quotes are no rendering",
         "Critics noted that Abu Ala al-Walai said nothing about the “pause” in attacks, "
         "which observers have dubbed a “truce”.",

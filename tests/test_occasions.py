@@ -107,6 +107,33 @@ def test_endnotes_give_the_date_and_channel_the_prose_leaves_out(tmp_path, ctx):
     ]
 
 
+def test_an_html_notes_list_without_numbers_is_numbered_in_order(tmp_path, ctx):
+    page = (
+        "<html><head><title>Kataib Hezbollah Draws Its Line</title></head><body><article>"
+        "<h1>Kataib Hezbollah Draws Its Line</h1><p>By Jane Example</p><p>June 27, 2024</p>"
+        "<p>Kataib Hezbollah has raised the stakes over the PMF law in Baghdad this month.</p>"
+        "<p>On Saturday, the group published a short statement on its Telegram channel.<sup><a href='#fn1'>1</a></sup> "
+        "Its central passage reads:</p><p>In our translation: &ldquo;The Popular Mobilization is not a file to be "
+        "bargained over.&rdquo;</p>"
+        "<p>KH security official Abu Ali al-Askari was less diplomatic. &ldquo;Those who hesitate today will not find "
+        "a seat,&rdquo; he wrote.<sup><a href='#fn2'>2</a></sup></p>"
+        "<p>A Badr Organization lawmaker we spoke with in Baghdad called it &ldquo;pressure on us as much as on the "
+        "Americans.&rdquo;<sup><a href='#fn3'>3</a></sup></p>"
+        "<h2>Notes</h2><ol><li id='fn1'>Kataib Hezbollah, statement on Telegram, June 22, 2024.</li>"
+        "<li id='fn2'>Abu Ali al-Askari, post on X, June 23, 2024.</li>"
+        "<li id='fn3'>Interview with a Badr Organization member of parliament, Baghdad, June 24, 2024.</li></ol>"
+        "<p>© 2024 Northgate Forum</p></article></body></html>"
+    )
+    path = Path(tmp_path) / "capture.html"
+    path.write_text(page, encoding="utf-8")
+    got = [(r.speaker, r.speaker_org, str(r.date), r.channel) for r in ingest_file(path, ctx).renderings]
+    assert got == [
+        ("Kataib Hezbollah", None, "2024-06-22", "Telegram"),  # the group that published it, its occasion
+        ("Abu Ali al-Askari", "Kataib Hezbollah", "2024-06-23", "X"),
+        (None, "Badr Organization", "2024-06-24", "Northgate Forum"),  # told the page's own authors
+    ]
+
+
 def test_page_furniture_of_a_pdf_report_does_not_end_the_body(tmp_path, ctx):
     furniture = (
         "\n\n©2024 Institute for the Study of War & AEI's Critical Threats Project                 {n}\n\n"

@@ -137,6 +137,10 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     notes_mod.occasions_from_notes(drafts_ren, layout, lambda t: quote_mod.channel_of(t, aliases))
     fig_mod.figures_beside(drafts_ren, drafts_fig, drafts_src, layout, aliases)
     fig_mod.speakers_from_captions(drafts_ren, drafts_fig, aliases)
+    for d in drafts_ren:  # "a lawmaker we spoke with": the page's own interview, its publisher the channel
+        told = d.told_author or (d.parent is not None and d.parent.told_author)
+        if told and d.channel is None and article.publisher:
+            d.channel = article.publisher
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
     figures = _figures(article_id, drafts_fig, renderings, sources, aliases, paragraphs)

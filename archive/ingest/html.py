@@ -35,6 +35,7 @@ from archive.errors import ArchiveError
 from archive.ingest import extract as extract_mod
 from archive.ingest.capture import SYNTHETIC, Block, Capture, Line, MappedText, read_reference
 from archive.ingest.dates import parse_full_date
+from archive.ingest.layout import is_photo_caption
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dt", "dd", "td", "th",
                "pre", "address", "caption", "div", "time", "section", "header", "footer", "aside", "nav", "article",
@@ -80,8 +81,8 @@ def _statement_figure(figure: Tag) -> bool:
     alt = " ".join(str(img.get("alt") or "") for img in figure.find_all("img"))
     if _ARABIC_LETTER_RE.search(alt):
         return True
-    if _FILE_PHOTO_RE.match(caption):
-        return False
+    if _FILE_PHOTO_RE.match(caption) or is_photo_caption(caption):
+        return False  # "A poster of … on a Baghdad street. Photo: Anadolu via Getty Images": a news photo
     return bool(_STATEMENT_WORDS_RE.search(caption) or _STATEMENT_WORDS_RE.search(alt))
 
 

@@ -47,6 +47,8 @@ def read_notes(blocks: list[list[str]]) -> list[Note]:
         found = [_NOTE_LINE_RE.match(line) for line in lines if line.strip()]
         if found and all(found):
             candidates[b] = found
+    if not candidates:
+        notes.extend(_unnumbered_list(blocks))
     for b, found in candidates.items():
         # a numbered section heading ("1. Context" over its prose) is no note: a note stands in a
         # list of notes, or reads as a citation (a comma and a year or an address)
@@ -60,6 +62,29 @@ def read_notes(blocks: list[list[str]]) -> list[Note]:
                 text = f"{notes[-1].text} {ibid['rest']}".strip() if notes else ""
             if text:
                 notes.append(Note(b, int(m["n"]), text))
+    return notes
+
+
+_NOTES_HEADING_RE = regex.compile(r"^\s*(?:End\s?notes|Notes|Foot\s?notes|References|Sources)\s*:?\s*$", regex.IGNORECASE)
+MAX_NOTES = 500
+
+
+def _unnumbered_list(blocks: list[list[str]]) -> list[Note]:
+    """The notes under a "Notes" heading whose numbers the page drew and the capture lost (an HTML
+    `<ol>`, or its copy from a browser): one citation per block, numbered in the order printed.
+    The list ends at the first block that reads as no citation (no comma: "About the Authors")."""
+    start = next((b for b, lines in enumerate(blocks) if len(lines) == 1 and _NOTES_HEADING_RE.match(lines[0])), None)
+    if start is None:
+        return []
+    notes: list[Note] = []
+    for b in range(start + 1, min(len(blocks), start + 1 + MAX_NOTES)):
+        text = " ".join(line.strip() for line in blocks[b] if line.strip())
+        if "," not in text or len(text) > 600:
+            break
+        ibid = _IBID_RE.match(text)
+        if ibid is not None:
+            text = f"{notes[-1].text} {ibid['rest']}".strip() if notes else ""
+        notes.append(Note(b, len(notes) + 1, text))
     return notes
 
 

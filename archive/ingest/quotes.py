@@ -192,6 +192,7 @@ class RenderingDraft:
     outsider: bool = False  # said by someone the archive does not collect (an analyst, a U.S. official)
     weak: bool = False  # the speaker was carried over from another sentence, not named with the cue
     unnamed: bool = False  # an unnamed member of its group ("an official of the group"): its own occasion
+    told_author: bool = False  # said to the article's own author ("A KSS official I spoke to"): channel = publisher
 
 
 # --- paragraphs ------------------------------------------------------------------------------------
@@ -686,6 +687,7 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
         # channel and the statement noun, never inside the quote; a 1 MB quote costs nothing then)
         sentence = text[sent_start:q_start] + "“”" + text[q_end:sentence_end]
         draft.channel = _channel(sentence, ctx.aliases)
+        draft.told_author = bool(_TOLD_AUTHOR_RE.search(sentence))
         if cue is None:
             _attribute_after(draft, post, text[sent_start:q_start], earlier, ctx)
         else:
@@ -871,7 +873,13 @@ def _cue(pre: str) -> str | None:
     stripped = pre.rstrip()
     if stripped.endswith(":"):
         return " ".join(stripped.split()[-4:])
+    words_of = _WORDS_OF_RE.search(stripped)
+    if words_of is not None:  # "in the words of the statement's closing line, “…”"
+        return stripped[words_of.start() :].strip()
     return None
+
+
+_WORDS_OF_RE = regex.compile(r"\bin\s+the\s+(?:\w+\s+)?words\s+of\s+[^.;:“”\"]{1,80}[,]?$", regex.IGNORECASE)
 
 
 _CUE_NOUNS = {
@@ -1057,6 +1065,21 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         draft.channel = draft.channel or member.channel
         draft.date = _date_of(pre + " " + post.group(), ctx) or member.date
         return
+    before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
+    member = (
+        _unnamed_member(before, [], ctx, need_cue=False)
+        if before is not None and regex.fullmatch(r"he|she", who, regex.IGNORECASE) and not marks.quotations(before)
+        and not any(p.entity.kind == "person" for p in speakers.phrases(_mask(before), ctx.aliases))
+        else None
+    )  # "A Kataib Hezbollah official, Abu Mahdi al-Jabiri, was …": named, so no unnamed member
+    if member is not None:
+        # "A KSS official I spoke to on Sunday was blunter. “…,” he said": the member just introduced
+        draft.speaker_org, draft.unnamed = member[1], True
+        draft.date = _date_of(pre + " " + post.group(), ctx) or _date_of(before, ctx)
+        draft.channel = draft.channel or _channel(before, ctx.aliases)
+        draft.told_author = draft.told_author or bool(_TOLD_AUTHOR_RE.search(_mask_quotes(before)))
+        ctx.unnamed[member[0]] = draft
+        return
     if regex.fullmatch(r"he|she|they", who, regex.IGNORECASE):
         speaker, _ = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)
     elif _GROUP_HEAD_RE.fullmatch(who) and _group_before(earlier_here, ctx, who) is not None:
@@ -1100,6 +1123,14 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         draft.date = when
     elif draft.date is None and draft.parent is not None:
         draft.date = draft.parent.date
+
+
+# "A Badr lawmaker we spoke with", "told me", "in an interview with the author": the page's own
+# interview, given to its publisher
+_TOLD_AUTHOR_RE = regex.compile(
+    r"\b(?:(?:I|we)\s+(?:spoke|talked)\s+(?:to|with)|(?:I|we)\s+(?:interviewed|met)|(?:told|said\s+to)\s+(?:me|us)\b|"
+    r"in\s+an\s+interview\s+with\s+(?:me|us|the\s+authors?|this\s+(?:writer|author|newsletter|publication))\b)"
+)
 
 
 # "a statement issued by the media office of Kataib Hezbollah", "a post by KH on Telegram": whose text
@@ -1358,6 +1389,8 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
         named = any(p.entity.en in names and not (p.entity.kind == "person" and p.entity.en != draft.speaker_name)
                     and not (p.entity.kind == "person" and draft.speaker is not None and draft.speaker.kind == "organization")
                     for p in subjects)  # fmt: skip
+        if not named and draft.speaker is not None and draft.speaker.kind == "organization" and _GROUP_ISSUED_RE.match(masked):
+            named = True  # "On Saturday, the group published a short statement on its Telegram channel."
         if not named and not (draft.speaker is None and pattern.search(masked)):
             continue  # only a sentence in which the speaker is the subject tells its occasion
         own = _main_clause(sentence)
@@ -1368,6 +1401,14 @@ def _context(draft: RenderingDraft, earlier_here: list[str], later_here: list[st
             draft.date = day
         if draft.date is not None and draft.channel is not None:
             return
+
+
+# the group, as the subject, issuing a statement: its occasion is the statement's
+_GROUP_ISSUED_RE = regex.compile(
+    r"^\s*(?:[^,.;]{0,60},\s*)?(?:the\s+(?:group|movement|militia|faction|organi[sz]ation)|it)\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?:published|issued|posted|released|put\s+out|circulated|announced)\b",
+    regex.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -1424,7 +1465,7 @@ _UNNAMED_MEMBER_RE = regex.compile(
     r"(?:\s+of\s+(?P<named>[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}))?"  # "the political bureau of AAH"
     r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
     rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were)\b)"
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
 )
 # "An Asaib Ahl al-Haq source told Reuters", "One unnamed KH commander was quoted as saying", "Two
 # Nujaba officials said": the group's name set before the member's role
@@ -1433,12 +1474,12 @@ _UNNAMED_NAMED_RE = regex.compile(
     r"(?:(?:unnamed|anonymous|senior|top|security|military|political|media|field|local|leading|prominent|mid-level|high-ranking)\s+){0,3}"
     r"(?P<named>[A-Z][\w’'\-]*(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]*){0,4})\s+"
     rf"(?:(?:senior|top|military|political|media|security|field)\s+)?(?P<role>{_MEMBER_ROLES})"
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were)\b)"
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
 )
 _UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
 
 
-def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[str, str] | None:
+def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context, need_cue: bool = True) -> tuple[str, str] | None:
     """(role, group) when the cue's subject is an unnamed member of a named group ("An official of
     the group, who spoke to Reuters on condition of anonymity, said"): no speaker's name, the group
     as the speaker's organization."""
@@ -1447,7 +1488,7 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context) -> tuple[s
         return None
     found = _cue_word(pre, verb=True)
     group_end = m.end("group") if m.re is _UNNAMED_MEMBER_RE else m.end("named")
-    if found is None or found[0] < group_end:
+    if need_cue and (found is None or found[0] < group_end):
         return None
     group = (m.group("named") or m.group("group")).removesuffix("'s").removesuffix("’s")
     if regex.match(r"(?:the|its)\s", group):
