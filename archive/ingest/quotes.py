@@ -1144,9 +1144,8 @@ _STATEMENT_BY_RE = regex.compile(
 def _statement_author(by: str, ctx: _Context):
     """Who issued a statement "by the media office of Kataib Hezbollah": the first group or person
     named, even as the object of "of" (an office, a council or a leader's bureau speaks for it)."""
-    masked = _mask(by)
-    found = [p for p in speakers.phrases(masked, ctx.aliases)]
-    return _as_speaker(found[0]) if found else None
+    first = next(iter(speakers.phrases(_mask(by), ctx.aliases)), None)
+    return _as_speaker(first) if first is not None else None
 
 
 def _group_of_sentence_before(earlier_here: list[str], ctx: _Context):
