@@ -41,7 +41,7 @@ import numpy as np
 import regex
 
 from archive.aliases import AliasStore
-from archive.arabic import tokenize
+from archive.arabic import search_forms
 from archive.models import ClauseLink, IngestResult, Pair, Rendering, Segment, SourceText
 
 METHOD = "evidence-v2"
@@ -241,20 +241,27 @@ def _once(memo: dict, key: tuple, compute):
     return memo[key]
 
 
-def _normalized_words(text: str) -> str:
-    return " " + " ".join(t.norm for t in tokenize(text)) + " "
+def _words(memo: dict, key: str, text: str) -> tuple[str, int, int]:
+    """A text's words in search form (spaced, for finding names in it), and its counts of Arabic
+    and Latin words, from one reading of it."""
 
+    def read() -> tuple[str, int, int]:
+        norms, arabic, latin = [], 0, 0
+        for norm, script in search_forms(text):
+            norms.append(norm)
+            arabic += script == "ar"
+            latin += script == "latin"
+        return " " + " ".join(norms) + " ", arabic, latin
 
-def _word_count(text: str, script: str) -> int:
-    return sum(1 for t in tokenize(text) if t.script == script)
+    return _once(memo, ("words", key), read)
 
 
 def _shared_names(source: SourceText, rendering: Rendering, aliases: AliasStore, memo: dict) -> float:
-    arabic = _once(memo, ("words", source.id), lambda: _normalized_words(source.original))
+    arabic = _words(memo, "source:" + source.id, source.original)[0]
     shared = 0
     for mention in _once(memo, ("mentions", rendering.id), lambda: aliases.mentions(rendering.text)):
         for name in mention.entity.arabic_names:
-            form = _once(memo, ("name", name), lambda: _normalized_words(name))  # noqa: B023
+            form = _words(memo, "name:" + name, name)[0]
             if form.strip() and form in arabic:
                 shared += 1
                 break
@@ -262,8 +269,8 @@ def _shared_names(source: SourceText, rendering: Rendering, aliases: AliasStore,
 
 
 def _length_ratio(source: SourceText, rendering: Rendering, memo: dict) -> float:
-    ar_words = _once(memo, ("ar", source.id), lambda: _word_count(source.original, "ar"))
-    en_words = _once(memo, ("en", rendering.id), lambda: _word_count(rendering.text, "latin"))
+    ar_words = _words(memo, "source:" + source.id, source.original)[1]
+    en_words = _words(memo, "rendering:" + rendering.id, rendering.text)[2]
     if not ar_words or not en_words:
         return 0.0
     return round(math.exp(-abs(math.log(en_words / ar_words / EN_PER_AR_WORD))), 3)

@@ -187,6 +187,7 @@ def _camel() -> SimpleNamespace:
 
 
 @functools.lru_cache(maxsize=262_144)
+@functools.lru_cache(maxsize=262_144)
 def normalize_arabic_word(word: str) -> str:
     """The search form of one Arabic token (see the module docstring for the rules)."""
     camel = _camel()
@@ -244,20 +245,37 @@ def _stem_cached(norm: str, protected: frozenset[str]) -> tuple[str, bool]:
     return light_stem(norm, protected)
 
 
+def search_forms(text: str) -> Iterator[tuple[str, Script]]:
+    """Each word's search form and script, as `tokenize` gives them but without spans or stems:
+    for measures over a whole text (a statement can be a megabyte of a damaged capture)."""
+    for match in _TOKEN_RE.finditer(text):
+        group = match.lastgroup
+        if group == "ar":
+            norm = normalize_arabic_word(match.group())
+            if norm:
+                yield norm, "ar"
+        elif group == "num":
+            yield match.group().translate(_DIGITS), "latin"
+        else:
+            norm = fold_latin_word(match.group())
+            if norm:
+                yield norm, "latin"
+
+
+def _search_form(match: regex.Match[str]) -> str:
+    if match.lastgroup == "ar":
+        return normalize_arabic_word(match.group()) or match.group()
+    if match.lastgroup == "num":
+        return match.group().translate(_DIGITS)
+    return match.group()
+
+
 def normalize(text: str) -> str:
-    """`text` with each Arabic word in its search form and everything else as it was.
+    """`text` with each Arabic word (and number) in its search form and everything else as it was.
 
     Readable, for storing beside the original; search itself works on tokens.
     """
-    out: list[str] = []
-    last = 0
-    for token in tokenize(text):
-        if token.script == "ar" or token.surface.isdigit():
-            out.append(text[last : token.start])
-            out.append(token.norm)
-            last = token.end
-    out.append(text[last:])
-    return "".join(out)
+    return _TOKEN_RE.sub(_search_form, text)
 
 
 def has_arabic(text: str) -> bool:

@@ -118,7 +118,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     aliases = ctx.aliases.with_extra(local)
     # people the article introduces ("Ali al-Husseini, KH's security official"), with the short
     # forms it refers back to them by; local to this article, never added to the alias store
-    texts = [p.text.text.translate(quote_mod.HYPHENS) for p in paragraphs]  # names as they are matched
+    texts = [quote_mod.fold_hyphens(p.text.text) for p in paragraphs]  # names as they are matched
     aliases = aliases.with_extra(learn_spellings(texts, aliases))
     aliases = aliases.with_extra(learn_people(texts, aliases))
     drafts_fig = fig_mod.find_figures(layout, capture.lines, aliases, article.date)

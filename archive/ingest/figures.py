@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import regex
 
 from archive.aliases import AliasStore
-from archive.arabic import arabic_share, diacritic_density, normalize, ocr_evidence, tokenize
+from archive.arabic import arabic_share, diacritic_density, has_arabic, normalize, ocr_evidence, tokenize
 from archive.ingest import marks
 from archive.ingest.capture import Block, LineIndex
 from archive.ingest.dates import find_dates
@@ -169,7 +170,7 @@ def inline_sources(paragraphs, lines: LineIndex | None = None) -> list[SourceDra
             continue  # an Arabic block is read as a block (find_sources), not as prose
         for q in marks.quotations(text):
             inner = text[q.inner_start : q.inner_end].strip()
-            if arabic_share(inner) < 0.6 or len(regex.findall(r"\p{Arabic}+", inner)) < INLINE_ARABIC_WORDS:
+            if not has_arabic(inner) or arabic_share(inner) < 0.6 or len(regex.findall(r"\p{Arabic}+", inner)) < INLINE_ARABIC_WORDS:
                 continue
             lead = len(text[q.inner_start : q.inner_end]) - len(text[q.inner_start : q.inner_end].lstrip())
             a = q.inner_start + lead
@@ -181,9 +182,16 @@ def inline_sources(paragraphs, lines: LineIndex | None = None) -> list[SourceDra
     return out
 
 
+# Names of languages as a page's language switch prints them ("Also available in / العربية"): a
+# line that is only a language's name is a link to a translation, never an armed group's words.
+_LANGUAGE_NAME_RE = regex.compile(r"^\W*(?:ال)?(?:عربي(?:ة)?|بالعربي(?:ة)?|فارسی|فارسي|کوردی|كوردي|الكردية|English|Français|Türkçe)\W*$")
+
+
 def _is_link_text(block: Block) -> bool:
     """A short Arabic block that is all link text: a language switch or a menu item."""
     line = block.lines[0].clean
+    if len(block.lines) == 1 and _LANGUAGE_NAME_RE.match(block.text.strip()):
+        return True
     linked = sum(b - a for a, b, _ in line.links)
     return len(block.lines) == 1 and len(block.text.split()) <= _LINK_WORDS and linked >= len(line.text.strip()) > 0
 
@@ -237,7 +245,7 @@ def _units(
         pending.clear()
 
     for line in block.lines:
-        norms = tuple(t.norm for t in tokenize(line.text))
+        norms = tuple(t.norm for t in itertools.islice(tokenize(line.text), 4))
         if norms[:4] == _BASMALA:
             flush_statement()
             start, end = bounds([line])
@@ -259,7 +267,7 @@ def _units(
             if verses:  # vowelled lines with no closing formula after them: a statement after all
                 pending.extend(verses)
                 verses = []
-            if pending and (_point(line.text) is not None or _ends_paragraph(pending[-1], line)):
+            if pending and (_point(line.text) is not None or _ends_paragraph(pending[-1], line, len(pending) == 1)):
                 flush_statement()
             pending.append(line)
     pending.extend(verses)
@@ -267,18 +275,26 @@ def _units(
     return units
 
 
-def _ends_paragraph(line, following) -> bool:
+def _ends_paragraph(line, following, first: bool = False) -> bool:
     """A line that ends a sentence, followed by one as long or longer: two paragraphs printed
-    one per line (a wrapped paragraph's last line is its short one)."""
+    one per line (a wrapped paragraph's last line is its short one). A statement's first line
+    that is short, ends no sentence and has a longer line under it is its heading ("بيان صادر عن
+    المكتب الإعلامي …"): a wrapped paragraph's first line is as long as the lines under it."""
     text = line.text.rstrip()
+    if first and not text.endswith(_SENTENCE_END + ("،", ",")) and len(text.split()) <= _HEADING_WORDS:
+        return len(text) < 0.6 * len(following.text.rstrip())
     return text.endswith((".", "؟", "!", "?")) and len(following.text) >= 0.5 * len(text)
 
 
+_HEADING_WORDS = 10
+
+
 def _point(text: str) -> int | None:
-    tokens = list(tokenize(text))
-    if tokens and tokens[0].norm in _ORDINALS and text[tokens[0].end :].lstrip()[:1] in (":", "-", "،", "–"):
-        return _ORDINALS[tokens[0].norm]
-    m = _NUMBERED_RE.match(normalize(text))
+    """The number of a numbered point, read from the line's start (its first word or digits)."""
+    first = next(tokenize(text), None)
+    if first is not None and first.norm in _ORDINALS and text[first.end :].lstrip()[:1] in (":", "-", "،", "–"):
+        return _ORDINALS[first.norm]
+    m = _NUMBERED_RE.match(normalize(text[:40]))
     return int(m.group(1)) if m else None
 
 

@@ -70,17 +70,20 @@ def caption_match(text: str) -> regex.Match[str] | None:
     return _CAPTION_RE.match(text)
 
 
+SHAPE_WINDOW = 4000  # characters a block's shape is read from: a banner or a caption is told by its start
+
+
 def block_kind(block: Block) -> str:
     text = block.text
     if caption_match(text):
         return "caption"
     if _URL_RE.match(text) or _is_link_only(block):
         return "url"
-    if arabic_share(text) >= 0.5:
+    if arabic_share(text if len(text) <= 4 * SHAPE_WINDOW else text[: 2 * SHAPE_WINDOW] + text[-2 * SHAPE_WINDOW :]) >= 0.5:
         return "arabic"
     if text.strip().casefold().rstrip(":") in CHROME_HEADINGS:
         return "chrome"
-    words = _WORD_RE.findall(text)
+    words = _WORD_RE.findall(text[:SHAPE_WINDOW])
     if len(words) >= 8 and any(c.islower() for c in text):
         return "prose"
     return "short"
@@ -441,11 +444,18 @@ def _quoted_subhead(text: str) -> bool:
     """A section heading that quotes a phrase from the section ("'A blatant assassination'"): one
     short line that is a quotation and nothing else, capitalized, ending no sentence."""
     t = " ".join(text.split())
+    label = _SUBHEAD_LABEL_RE.match(t)  # 'Kataib Hezbollah: "Not Part of Any Negotiation"'
+    if label is not None:
+        t = t[label.end() :]
     inner = t[1:-1].strip()
     return (
         bool(_QUOTED_RE.match(t)) and 1 <= len(_WORD_RE.findall(inner)) <= 8 and inner[:1].isupper()
         and not regex.search(r"[.,;:]$", inner)
     )  # fmt: skip
+
+
+# the section's subject before the quoted phrase: a name of one to five capitalized words and a colon
+_SUBHEAD_LABEL_RE = regex.compile(r"^(?:[A-Z][\w’'\-]*|al-[\w’'\-]+|of|the)(?:\s+(?:[A-Z][\w’'\-]*|al-[\w’'\-]+|of|the)){0,4}:\s+(?=\S)")
 
 
 def _site_blurb(text: str, names: set[str] | frozenset) -> bool:
@@ -614,7 +624,7 @@ def web_archive_toolbar(texts: list[str]) -> tuple[int, str | None]:
 
 def is_banner(text: str) -> bool:
     """A mirror's banner or disclaimer ("X published this content on … and is solely responsible …")."""
-    return bool(_BANNER_RE.search(text))
+    return bool(_BANNER_RE.search(text[:SHAPE_WINDOW]))
 
 
 def is_photo_caption(text: str) -> bool:
