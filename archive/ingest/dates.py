@@ -340,6 +340,9 @@ _RELATIVE_RE = regex.compile(
 )
 
 
+_NAME_BEFORE_RE = regex.compile(r"\b[A-Z][\w\-]*\s+$")  # the word before is a capitalized name
+
+
 @dataclass(frozen=True, slots=True)
 class RelativeDay:
     """A day named relative to the article's date: "on Tuesday", "yesterday", "today"."""
@@ -371,8 +374,8 @@ def find_relative_days(text: str) -> list[RelativeDay]:
                 out.append(RelativeDay(m.start(), m.end(), _WEEKDAYS[word.lower()]))
             elif m["yesterday"]:
                 out.append(RelativeDay(m.start(), m.end(), None, 1))
-            else:
-                out.append(RelativeDay(m.start(), m.end(), None, 0))
+            elif not (m["today"] == "Today" and _NAME_BEFORE_RE.search(text, 0, m.start())):
+                out.append(RelativeDay(m.start(), m.end(), None, 0))  # not "Baghdad Today", "USA Today": outlets
     except Exception:  # noqa: BLE001
         return []
     return out

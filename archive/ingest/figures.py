@@ -184,7 +184,8 @@ def inline_sources(paragraphs, lines: LineIndex | None = None) -> list[SourceDra
 
 # Names of languages as a page's language switch prints them ("Also available in / العربية"): a
 # line that is only a language's name is a link to a translation, never an armed group's words.
-_LANGUAGE_NAME_RE = regex.compile(r"^\W*(?:ال)?(?:عربي(?:ة)?|بالعربي(?:ة)?|فارسی|فارسي|کوردی|كوردي|الكردية|English|Français|Türkçe)\W*$")
+_LANGUAGE = r"(?:ال)?(?:عربي(?:ة)?|بالعربي(?:ة)?|فارسی|فارسي|کوردی|كوردي|كردي|الكردية|English|Français|Türkçe|Deutsch)"
+_LANGUAGE_NAME_RE = regex.compile(rf"^\W*{_LANGUAGE}(?:\s*[|·•/,]\s*{_LANGUAGE})*\W*$")  # "العربية | English"
 
 
 def _is_link_text(block: Block) -> bool:

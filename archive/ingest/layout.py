@@ -84,7 +84,7 @@ def block_kind(block: Block) -> str:
     if text.strip().casefold().rstrip(":") in CHROME_HEADINGS:
         return "chrome"
     words = _WORD_RE.findall(text[:SHAPE_WINDOW])
-    if len(words) >= 8 and any(c.islower() for c in text):
+    if len(words) >= 8 and any(c.islower() for c in text) and not _is_timestamp(text):
         return "prose"
     return "short"
 
@@ -334,6 +334,8 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             body_end = max(inside) if inside else max(allowed)
         elif body_end is None:
             chrome = first(lambda i: kinds[i] == "chrome", start=body_start + 1)
+            while chrome is not None and _box_inside_body(blocks, kinds, texts, chrome):
+                chrome = first(lambda i: kinds[i] == "chrome", start=chrome + 1)
             body_end = (chrome - 1) if chrome is not None else len(blocks) - 1
         # what closes an article without being its prose: credits, share bars, the authors' bios
         marked = any(m in texts[body_end] for m in END_MARKS)
@@ -562,7 +564,7 @@ _INLINE_CHROME_RE = regex.compile(
     r"(?:Sign up|Subscribe)\b.{0,120}|Would you like to comment.*|Please read our Comment Policy.*|"
     r"(?:Stay up to date|Stay informed|Keep up to date|Get the latest|Join our (?:mailing list|newsletter)|"
     r"Follow us)\b.{0,100}|"
-    r"(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
+    r"\(?(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
     r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|A-\s*A\+|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
     r"(?i:Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|Skip links)|"
     r"(?:Support|Please support|Help (?:us )?support|Donate to)\b.{0,160}\b(?:donat\w*|journalism|reporting)\b.{0,40}|"
@@ -722,6 +724,51 @@ def _mark_chrome(blocks: list[Block], kinds: list[str], texts: list[str]) -> Non
         i += 1
     for i in _running_headers(texts):
         kinds[i] = "aside"
+
+
+_BOX_HEADINGS = {"related", "related news", "related articles", "related stories", "read more", "also read",
+                 "read also", "see also", "more on this", "more on this story", "recommended"}  # fmt: skip
+_SPEECH_RE = regex.compile(r"\b(?:said|says|told|added|according\s+to|wrote|stated)\b")
+BOX_ITEMS = 12  # blocks a related-links box inside a story holds at most (headlines and their dates)
+
+
+def _box_inside_body(blocks: list[Block], kinds: list[str], texts: list[str], at: int) -> bool:
+    """Whether the chrome heading at `at` opens a related-links box set inside the story ("RELATED"
+    / headlines and dates / the story goes on): the box is marked aside and the body goes on past
+    it. The story goes on when at least two paragraphs follow the box before any other chrome,
+    one of them reporting speech; a box at the story's end has comments, tags or a footer after it."""
+    if texts[at].strip().casefold().rstrip(":").strip() not in _BOX_HEADINGS:
+        return False
+    j = at + 1
+    while j < len(blocks) and j - at <= BOX_ITEMS and kinds[j] != "chrome" and _list_item(blocks[j], kinds[j], texts[j]):
+        j += 1
+    if j - at < 2 or j - at > BOX_ITEMS:
+        return False
+    after = []
+    for k in range(j, len(blocks)):
+        if kinds[k] == "chrome":
+            break
+        if kinds[k] == "prose":
+            after.append(k)
+    if len(after) < 2 or not any(_SPEECH_RE.search(texts[k]) for k in after):
+        return False
+    for k in range(at, j):
+        kinds[k] = "aside"
+    return True
+
+
+_TIMESTAMP_RE = regex.compile(
+    r"^(?:Last\s+updated|Updated|Last\s+modified|Modified|First\s+published|Published|Posted)(?:\s+on)?\s*[:：]?\s*"
+    r"(?=.{0,40}\d)(?:[A-Za-z]{3,9}\.?,?\s+)?[\d/.\-:,\s]{4,40}(?:[A-Za-z]{3,9}\.?\s+[\d,\s]{4,10})?"
+    r"(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|AST|EST|CET)(?:\s*[+\-]\s*\d{1,2}(?::?\d\d)?)?)?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _is_timestamp(text: str) -> bool:
+    """A page's time stamp on its own line ("Last updated: Mon 10/03/2025 - 16:30 GMT+4"): header
+    chrome, however many of its "words" are digits."""
+    return len(text) <= 100 and _TIMESTAMP_RE.match(text.strip()) is not None
 
 
 def _list_item(block: Block, kind: str, text: str) -> bool:

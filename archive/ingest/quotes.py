@@ -78,7 +78,7 @@ _TERM_BEFORE_RE = regex.compile(
 )
 # parties whose words are not the armed groups' statements this archive collects
 _OUTSIDER_RE = speakers.OUTSIDER_RE
-_DETERMINER_END_RE = regex.compile(r"\b(?:a|an|the|this|that|its|their)\s*$", regex.IGNORECASE)
+_DETERMINER_END_RE = regex.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s*$|\b[A-Z][\w\-]*['’]s\s*$", regex.IGNORECASE)  # "Trump's “maximum pressure” campaign"
 # a quote that modifies the noun after it ("a “wait and see” strategy") names a thing, it is not said
 _NOUN_AFTER_RE = regex.compile(r"\s+(?!(?:and|or|but|that|which|who|as|to|in|on|of|for|from|with|by|at|is|was|were|are|will|would)\b)[a-z]{3,}\b")
 _IT_RE = regex.compile(r"^\s*(?:it|its)\b", regex.IGNORECASE)
@@ -941,6 +941,13 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
         return
+    back = _UNNAMED_BACK_OPENING_RE.match(_mask(pre)) if speaker is None else None
+    if back is not None and back.group("role").lower() in ctx.unnamed:
+        member = ctx.unnamed[back.group("role").lower()]  # "The commander said …": the one introduced before
+        draft.speaker_org, draft.parent, draft.unnamed = member.speaker_org, member, True
+        draft.channel = draft.channel or member.channel
+        draft.date = when or member.date
+        return
     if speaker is None or speaker[1] is None or (
         speaker[0] is not None and speaker[0].kind == "organization"
         and (_UNNAMED_NAMED_RE.match(_mask(pre)) or _WITH_MEMBER_RE.search(_mask(pre)))
@@ -1527,6 +1534,7 @@ _UNNAMED_MEMBER_RE = regex.compile(
     r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
     r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
 )
+_NAMED_AFTER_RE = regex.compile(rf"\s*,\s*{speakers.PERSON}\s*,")
 # "Kataib Hezbollah on Friday denied any role, with a spokesperson for the group telling Rudaw that
 # …": the member after "with" is the subject of the cue that follows him
 _WITH_MEMBER_RE = regex.compile(r"(?:,\s*|\s)with\s+(?=(?:an?|one)\s)", regex.IGNORECASE)
@@ -1541,6 +1549,11 @@ _UNNAMED_NAMED_RE = regex.compile(
     r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
 )
 _UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
+# "The commander said the factions had …": the unnamed member the article introduced, as a subject
+_UNNAMED_BACK_OPENING_RE = regex.compile(
+    rf"^\s*(?:The|the|That)\s+(?:(?:senior|same|KH|AAH|militia|group['’]s)\s+)?(?P<role>{_MEMBER_ROLES})\s+(?:also\s+)?"
+    r"(?:said|says|added|told|warned|insisted|stressed|explained|noted|argued|claimed|went\s+on)\b"
+)
 
 
 def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context, need_cue: bool = True) -> tuple[str, str] | None:
@@ -1559,6 +1572,8 @@ def _unnamed_member(pre: str, earlier_here: list[str], ctx: _Context, need_cue: 
                 break
     if m is None:
         return None
+    if _NAMED_AFTER_RE.match(masked, offset + m.end()):
+        return None  # "A member of the political bureau of AAH, Hassan al-Mousawi, told": he is named
     found = _cue_word(pre, verb=True)
     group_end = offset + (m.end("group") if m.re is _UNNAMED_MEMBER_RE else m.end("named"))
     if need_cue and (found is None or found[0] < group_end):

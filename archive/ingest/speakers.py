@@ -39,6 +39,7 @@ _PERSON = (
     r"(?:(?:Abu|Umm|Sheikh|Shaykh|Sayyid|Sayed|Haji|Hajji|Mullah|Dr\.)\s+)?"
     r"[A-Z][a-z’'\-]{1,40}(?:\s+(?:al-|el-|al\s+|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][\w’'\-]{1,40}){1,3}"
 )
+PERSON = _PERSON  # a person's printed name, as the apposition patterns read it
 # "Ali al-Husseini, KH's security official," / "Husseini, the group's spokesman,"
 # compiled with the standard `re`: the same pattern scans a long paragraph 2-3x faster than with `regex`
 _APPOSITION_AFTER_RE = re.compile(
@@ -49,7 +50,7 @@ _APPOSITION_BEFORE_RE = re.compile(
     rf"(?P<desc>(?:[Ii]ts|[Ww]hose|[Tt]he(?:\s+group['’]s)?|[A-Z][\w'’\-]{{0,40}}(?:['’]s)?(?:\s+\([A-Z]{{2,6}}\))?)\s+(?:[a-z\-'’]{{1,40}}\s+){{0,2}}(?:{ROLES}))"
     rf",?\s+(?P<name>{_PERSON})"
     # "A senior commander in the group, Hassan Fadhil al-Rubaie,"
-    rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,40}}),\s+(?P<name2>{_PERSON}),"
+    rf"|(?P<desc2>\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[^,;:“”\"()]{{0,40}}?\b(?:{ROLES})\b[^,;:“”\"()]{{0,60}}),\s+(?P<name2>{_PERSON}),"
 )
 NAME_WORD_STOP = {
     "The", "This", "That", "These", "Those", "On", "In", "At", "But", "And", "Yet", "When", "While",
@@ -198,7 +199,7 @@ def short_forms(name: str) -> list[str]:
     bare = last
     for p in PARTICLES:
         bare = bare.removeprefix(p)
-    forms = [bare, f"al-{bare}"] if bare != last else [last]
+    forms = [bare, f"al-{bare}", f"Al-{bare}"] if bare != last else [last]  # "Al-Mousawi added" opens a sentence
     if len(words) >= 3 and words[-2] in ("al", "el"):  # "Sajjad al Hilfi": "Hilfi", "al Hilfi"
         forms = [last, f"{words[-2]} {last}", f"al-{last}"]
     if words[0] in ("Abu", "Umm") and len(words) >= 3:
@@ -346,6 +347,8 @@ def phrases(clause: str, aliases: AliasStore) -> list[Phrase]:
             words = _WORD_RE.findall(gap.replace("’s", " ").replace("'s", " "))
             joined = all(_ROLE_WORD_RE.match(w) or w.lower() in ("senior", "security", "military",
                          "political", "media", "deputy", "top", "s") for w in words)  # fmt: skip
+            if not words and "," in gap:
+                joined = False  # "… bureau of Asaib Ahl al-Haq, Hassan al-Mousawi, told": a new phrase
             if joined and m.entity.kind == "person" and out[-1].entity.kind == "organization":
                 prev = out.pop()
                 out.append(Phrase(prev.start, m.end, m.entity, m.entity.org or prev.entity.en))
