@@ -300,6 +300,7 @@ class Block:
 
     lines: list[Line]
     _text: str | None = field(default=None, repr=False, compare=False)
+    shape: str | None = field(default=None, repr=False, compare=False)  # layout.block_kind's answer, once
 
     @property
     def text(self) -> str:

@@ -66,6 +66,9 @@ class Layout:
         return self.body_start is not None and self.body_start <= index <= (self.body_end or -1)
 
 
+HEADER_BLOCKS = 400
+
+
 def caption_match(text: str) -> regex.Match[str] | None:
     return _CAPTION_RE.match(text)
 
@@ -74,6 +77,14 @@ SHAPE_WINDOW = 4000  # characters a block's shape is read from: a banner or a ca
 
 
 def block_kind(block: Block) -> str:
+    """What a block is by its shape alone (caption, url, arabic, chrome, prose, short): worked out
+    once per block, as the HTML reader and the layout both ask."""
+    if block.shape is None:
+        block.shape = _block_kind(block)
+    return block.shape
+
+
+def _block_kind(block: Block) -> str:
     text = block.text
     if caption_match(text):
         return "caption"
@@ -133,7 +144,9 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
 
     # the header is what stands above the third paragraph of prose (bios and a standfirst included)
     prose_seen = [i for i, k in enumerate(kinds) if k == "prose"]
-    header_stop = prose_seen[2] if len(prose_seen) > 2 else len(blocks)
+    # (at most HEADER_BLOCKS blocks: a damaged page of ten thousand table cells and no prose has no
+    # header ten thousand blocks long)
+    header_stop = min(prose_seen[2] if len(prose_seen) > 2 else len(blocks), HEADER_BLOCKS)
     bylines = {}
 
     def is_byline(i: int) -> bool:
@@ -893,6 +906,8 @@ _OUTLET_NAME_RE = regex.compile(
 
 
 def is_agency(text: str) -> bool:
+    if len(text) > 120:
+        return False  # an agency's or outlet's name is a few words
     t = text.strip().strip("()").casefold()
     return (t in AGENCIES or t.endswith((" staff", " staff writer", " staff reporter", " desk", " newsroom"))
             or bool(_OUTLET_NAME_RE.match(t)))  # fmt: skip

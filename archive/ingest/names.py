@@ -33,9 +33,12 @@ _SHORT_RE = regex.compile(r",?\s*or\s+(?P<short>[A-Z][\w'’\-]+)\s+for\s+short\
 _ROMAN_MARK_RE = regex.compile(r"q(?!u)|kh|gh|dh|aa|ii|uu|iyy?a[h]?$|['’ʿʾ]")
 _ARTICLE_RE = regex.compile(r"^(?:al|el|lil|wal|bil)-", regex.IGNORECASE)
 NAME_BEFORE_CHARS = 400  # seven words of at most 41 letters, and their spaces, fit in this
-_TRAILING_TERM_RE = regex.compile(r"(?P<term>(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)\s*$")
+# Both end where the parenthesis opens: searched backwards from there (REVERSE), so a long line full
+# of parentheses costs one short match per parenthesis, not a scan of the whole reach each time.
+_TRAILING_TERM_RE = regex.compile(r"(?P<term>(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)\s*$", regex.REVERSE)
 _TITLE_RUN_RE = regex.compile(
-    r"(?P<name>(?:(?:[A-Z][\w'’\-]{0,40}|of|the|for|and|al-[\w'’\-]{1,40})\s+){0,6}[A-Z][\w'’\-]{0,40})\s*$"
+    r"(?P<name>(?:(?:[A-Z][\w'’\-]{0,40}|of|the|for|and|al-[\w'’\-]{1,40})\s+){0,6}[A-Z][\w'’\-]{0,40})\s*$",
+    regex.REVERSE,
 )
 
 

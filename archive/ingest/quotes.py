@@ -61,7 +61,10 @@ CUE_WINDOW = 16  # words between a cue and the quotation mark
 # "said in a statement on its Telegram channel on Tuesday that …": how far the verb's "that" may be
 THAT_AFTER_VERB = 20
 CONTINUES_STATEMENT = regex.compile(
-    r"^\s*(?:the|this|that|its|his|her|their|a|an)\s+(?:\w+\s+){0,2}"
+    r"^\s*the\s+(?:first|second|third|fourth|fifth|last|final|next|other)\s*,"  # "The second, which translates as"
+    r"|^\s*(?:the|this|that|its|his|her|their|a|an)\s+(?:\w+\s+){0,2}"
+    # "The first line of the post"
+    r"(?:(?:line|lines|part|paragraph|sentence|section|rest|end|opening|close)\s+of\s+(?:the|its|this|that)\s+)?"
     r"(?:statement|message|post|speech|communiqu[eé]|text|point|item|clause|article|paragraph|translation|"
     r"passage|excerpt|wording)\b"
     r"|^\s*(?:it|he|she|they)\b",
@@ -730,7 +733,13 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
                 draft.figure = int(cited.group(1))
         inner = text[inner_start:inner_end]
         if arabic_share(inner) > 0.5:
-            continue  # «يجب ألا يتحول العراق …»: the Arabic original quoted in the prose, no English rendering
+            gloss = _PAREN_TRANSLATION_RE.match(text, q_end)
+            if gloss is None or arabic_share(gloss.group("en")) > 0.1 or len(gloss.group("en").split()) < PAREN_TRANSLATION_WORDS:
+                continue  # «يجب ألا يتحول العراق …»: the Arabic original quoted in the prose, no English rendering
+            # «السلاح الذي حرّر العراق …». (The weapons that liberated Iraq …): its English in
+            # parentheses right after it, unmarked: the rendering, said by whoever said the Arabic
+            draft.fragments = [(gloss.start("en"), gloss.end("en"))]
+            inner = gloss.group("en")
         if draft.speaker_name is None and draft.speaker_org is None:
             if draft.outsider:
                 _remember_outsider(post.group() if cue is None else pre, ctx)
@@ -886,7 +895,14 @@ def _cue(pre: str) -> str | None:
     words_of = _WORDS_OF_RE.search(stripped)
     if words_of is not None:  # "in the words of the statement's closing line, “…”"
         return stripped[words_of.start() :].strip()
+    translates = _TRANSLATES_RE.search(stripped)
+    if translates is not None:  # "The second, which translates as “…”": the English of a text just shown
+        return stripped[translates.start() :].strip()
     return None
+
+
+# a translation cue; not a name's gloss ("whose name translates as “League of the Righteous”")
+_TRANSLATES_RE = regex.compile(r"(?<!\bname\s)(?<!\bnames\s)(?<!\bword\s)(?<!\bterm\s)\b(?:which|that)\s+translates?\s+(?:as|to)\s*,?$", regex.IGNORECASE)
 
 
 _WORDS_OF_RE = regex.compile(r"\bin\s+the\s+(?:\w+\s+)?words\s+of\s+[^.;:“”\"]{1,80}[,]?$", regex.IGNORECASE)
@@ -898,13 +914,21 @@ _CUE_NOUNS = {
 }  # fmt: skip
 
 
+# the English of an Arabic quotation, given in parentheses right after it
+_PAREN_TRANSLATION_RE = regex.compile(r"\s*[.,،:;]?\s*\((?P<en>[A-Z“\"][^()]{10,600}?)\)")
+PAREN_TRANSLATION_WORDS = 5
 _CUE_TOKEN_RE = regex.compile(r"[\w’'\-]+|:")
+_ARABIC_WORD_RE = regex.compile(r"\p{Arabic}+")
 
 
 def _cue_word(pre: str, verb: bool = False) -> tuple[int, str] | None:
     """Where the speech cue nearest before the quotation mark starts, and its word; with `verb`,
-    the nearest speech verb (whose subject is the speaker), else any cue word."""
+    the nearest speech verb (whose subject is the speaker), else any cue word. Arabic words count
+    for nothing ('told Baghdad Today: «…», in the sense that “…”': the original quoted before its
+    English is no distance between the cue and the English)."""
     stripped = pre.rstrip()
+    if _ARABIC_WORD_RE.search(stripped):
+        stripped = _ARABIC_WORD_RE.sub(lambda m: " " * len(m.group()), stripped)  # same offsets
     words = _CUE_TOKEN_RE.findall(stripped)
     tail = words[-CUE_WINDOW:]
     for wanted in ((True, False) if verb else (False,)):
@@ -988,6 +1012,12 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         if speaker is None and "coalition" in group_head.group().lower():
             draft.outsider = True
             return
+    if speaker is None and previous_sentence is not None and _ITS_OWN_STATEMENT_RE.match(_mask(pre)):
+        # "KSS was blunter. A statement it issued the following day insisted …, said …": "it" is
+        # the group the sentence before is about, whatever statement was quoted before
+        found = _speaker(previous_sentence, ctx.aliases, subject=True)
+        if found is not None and found[0] is not None and found[0].kind == "organization":
+            speaker, source_sentence = found, previous_sentence
     named = _statement_owner(pre, ctx) if speaker is None else None
     intro = _introduced_statement(earlier_here, ctx) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
     if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
@@ -1069,12 +1099,20 @@ def _post_cue(after: str, inner: str):
     return _POST_CUE_RE.match(_mask(after))
 
 
+_APPOSITION_AFTER_WHO_RE = regex.compile(r",\s+(?:a|an|the)\s+[^,.;“”\"]{1,80}")
+
+
 def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[str], ctx: _Context) -> None:
     """Speaker of a quotation whose cue follows it: the subject of that cue."""
-    who = next(post.group(g) for g in ("who1", "who2", "who3") if post.group(g) is not None).strip()
+    group = next(g for g in ("who1", "who2", "who3") if post.group(g) is not None)
+    who = post.group(group).strip()
     speaker = None
     if _outsider(who, earlier_here, ctx) and _speaker(who, ctx.aliases) is None:
         draft.outsider = True
+        return
+    apposition = _APPOSITION_AFTER_WHO_RE.match(post.string, post.end(group))
+    if apposition is not None and speakers.OUTSIDER_RE.search(apposition.group()) and _speaker(who, ctx.aliases) is None:
+        draft.outsider = True  # "…,” said Aseel Kamal, a political scientist at the University of Baghdad.
         return
     back = _UNNAMED_BACK_RE.fullmatch(who)
     if back is not None and back.group("role").lower() in ctx.unnamed:
@@ -1509,8 +1547,8 @@ def _introduced_statement(earlier_here: list[str], ctx: _Context):
     sentence = before[-1]
     if not _STATEMENT_NOUN_RE.search(sentence) or marks.quotations(sentence):
         return None
-    if not earlier_here and not regex.search(r"(?:read|reads|said|says|stated|states|following|in\s+part)\s*:\s*$", sentence):
-        return None  # across paragraphs only an introduction that ends on its colon
+    if not earlier_here and not sentence.rstrip().endswith(":"):
+        return None  # across paragraphs only an introduction that ends on its colon ("… that read in part:")
     speaker = _speaker(sentence, ctx.aliases, subject=True)
     return (speaker, sentence) if speaker is not None else None
 
@@ -1727,6 +1765,9 @@ def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
         return True
     if _outsider_subject(region) and not _named_in(region, ctx) and _subject_head(clause) is None:
         return True
+    first = parts[0] if parts else ""
+    if found is not None and found[1].lower().endswith("ing") and len(parts) > 1 and _OUTSIDER_OPENING_RE.match(first) and not _named_in(first, ctx):
+        return True  # "The US State Department on Wednesday designated four groups, among them Nujaba, saying": its subject speaks
     if _PLAIN_PRONOUN_RE.match(last):
         for before in [*reversed(earlier_here), *reversed(ctx.earlier)][:PRONOUN_CHAIN]:
             head = _cue_word(before, verb=True)
@@ -1736,6 +1777,9 @@ def _outsider(clause: str, earlier_here: list[str], ctx: _Context) -> bool:
             if not regex.match(r"\s*(?i:he|she|it|they)\b", region):
                 break
     return False
+
+
+_OUTSIDER_OPENING_RE = regex.compile(rf"^\s*(?:The\s+|the\s+)?(?:{speakers.OUTSIDER_RE.pattern})")
 
 
 def _outsider_subject(text: str) -> bool:
@@ -1770,6 +1814,12 @@ def _named_in(region: str, ctx: _Context) -> bool:
         and not _OUTSIDER_RE.search(p.entity.en)  # "Kurdistan Regional Government": another party
         for p in speakers.phrases(masked, ctx.aliases)
     )
+
+
+_ITS_OWN_STATEMENT_RE = regex.compile(
+    r"^\s*(?:(?:In|With)\s+)?(?:[Aa]|[Tt]he|[Aa]nother)\s+(?:\w+\s+)?(?:statement|post|message|communiqu[eé]|text)\s+"
+    r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?(?:issued|released|published|posted|put\s+out|sent|circulated)\b"
+)
 
 
 def _statement_owner(pre: str, ctx: _Context) -> RenderingDraft | None:

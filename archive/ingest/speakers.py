@@ -238,7 +238,7 @@ OUTSIDER_RE = regex.compile(
     r"Pentagon|Treasury|White House|[Ee]mbassy|CENTCOM|Central Command|(?:US|U\.S\.)-led|international\s+coalition|"
     r"[Cc]oalition\s+(?:forces|spokes\w+|officials?)|[A-Z][\w\-]+['’]s\s+(?:media\s+)?office|Kurdistan Democratic"
     r"|KDP|Kurdish|Iraqi government|government spokes\w+|analysts?|researchers?|experts?|observers|"
-    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|professor|critics|commentators|"
+    r"diplomats?|ambassador|journalists?|correspondents?|scholars?|(?:political\s+)?scientists?|professor|critics|commentators|"
     r"presenter|interviewer|reporters?|(?i:prime\s+minister|premier|presidency|parliamentary|ministry|"
     r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government|"
     r"commander-in-chief|security\s+media\s+cell|electoral\s+commission|judiciary|supreme\s+court|"
