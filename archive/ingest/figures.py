@@ -325,6 +325,7 @@ def figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> Non
         if number in figures:
             members[number].add(block)
     owner = {b: n for n, blocks in members.items() for b in blocks}
+    with_arabic = {src.figure for src in sources if src.figure is not None}
 
     def beside(paragraph) -> list[tuple[int, int]]:
         """(figure, 0 before / 1 after the paragraph) for the figures printed next to it."""
@@ -356,6 +357,8 @@ def figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> Non
             if number in cited:
                 continue
             fig = figures[number]
+            if number not in with_arabic and not (fig.caption and STATEMENT_CAPTION_RE.search(fig.caption)):
+                continue  # "Figure 1: PMF personnel on the payroll (thousands)": a chart, no statement
             agree = 0
             if fig.date is not None and d.date is not None:
                 if fig.date != d.date:

@@ -794,6 +794,7 @@ def _list_item(block: Block, kind: str, text: str) -> bool:
     return kind == "prose" and len(block.lines) == 1 and len(_WORD_RE.findall(text)) <= 25
 
 
+_PAGE_OF_RE = regex.compile(r"^\s*(?:Page|p\.)\s*\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", regex.IGNORECASE)  # "Page 1 of 5"
 _PAGE_NUMBER_RE = regex.compile(
     r"^(?:(?:Page|p\.)\s*)?\d{1,4}\s+(?=\S)|\s*(?:[|·•–—-]\s*)?(?:(?:Page|p\.)\s*)?\d{1,4}$"
 )
@@ -814,6 +815,7 @@ def _running_headers(texts: list[str]) -> list[int]:
         if lead != flat and len(lead.split()) >= 4:
             numbered[lead.casefold()].append(i)
     furniture = {i for found in numbered.values() if len(found) >= 2 for i in found}
+    furniture |= {i for i, text in enumerate(texts) if len(text) < 40 and _PAGE_OF_RE.match(text)}
     repeated: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         flat = " ".join(text.split())
@@ -1218,10 +1220,29 @@ def _kind_label(kinds: list[str], texts: list[str], i_title: int | None, nav: se
         above = next((j for j in range(i_title - 1, -1, -1) if kinds[j] != "aside"), None)
         if above in found:
             return above
-    outside = [i for i in found if i not in nav]
+    outside = [i for i in found if i not in nav and not _in_menu_run(kinds, texts, i)]
     if not outside:
         return None
     return min(outside, key=lambda i: abs(i - (i_title if i_title is not None else 0)))
+
+
+MENU_RUN = 6  # one- to three-word lines in a row: a site's menu ("Home / Iraq / … / Interview / …")
+
+
+def _in_menu_run(kinds: list[str], texts: list[str], i: int) -> bool:
+    """Whether block `i` is an item of a menu printed one item per line."""
+
+    def item(j: int) -> bool:
+        return 0 <= j < len(texts) and kinds[j] in ("short", "chrome") and len(texts[j].split()) <= 3
+
+    if not item(i):
+        return False
+    lo, hi = i, i
+    while item(lo - 1):
+        lo -= 1
+    while item(hi + 1):
+        hi += 1
+    return hi - lo + 1 >= MENU_RUN
 
 
 def _series_shaped(text: str) -> bool:
@@ -1532,7 +1553,8 @@ def _listed_after(blocks: list[Block], kinds: list[str], heading: str) -> list[s
         if block.text.casefold() != heading:
             continue
         for j in range(i + 1, len(blocks)):
-            if kinds[j] != "short" or blocks[j].text.isupper() or blocks[j].text.casefold() in _LIST_STOPS:
+            heading = blocks[j].text.isupper() and len(blocks[j].text.strip()) > 5  # "KRG", "PMF": an item
+            if kinds[j] != "short" or heading or blocks[j].text.casefold() in _LIST_STOPS:
                 break
             items.extend(line.text for line in blocks[j].lines)
         break

@@ -101,7 +101,9 @@ _ROLE_MENTION_RE = regex.compile(
 _STATEMENT_NOUN_RE = regex.compile(r"\b(?:statement|message|post|speech|communiqu[eé])\b", regex.IGNORECASE)
 WALK_BACK_SENTENCES = 4
 # a sentence ends at its mark, after closing quotes and brackets and footnote markers ("….[3] The")
-_SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*(?:\[\d{1,3}\])*\s+(?=[\"“(\[]?[A-Z0-9])")
+# a sentence's end, with its note markers: "[3]", or a report's bare note number after the closing
+# mark ('… or not."2 The statement')
+_SENTENCE_END_RE = regex.compile(r"[.!?…❖][\"”’)\]]*(?:\[\d{1,3}\]|(?<=[\"”’])\d{1,3})*\s+(?=[\"“(\[]?[A-Z0-9])")
 _ABBREVIATIONS = regex.compile(
     r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bMrs\.|\bSt\.|\be\.g\.|\bi\.e\.|"
     r"\b(?:Brig|Gen|Col|Maj|Lt|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|Inc|Co|Corp|No|vs|Sheikh)\.)$"
@@ -1079,7 +1081,7 @@ _AFTER_VERBS = "|".join(sorted(w for w in CUE_WORDS if w.isalpha() and w not in 
 _PRONOUNS = r"he|she|they|it|the\s+group|the\s+statement|the\s+(?:\w+\s+)?(?:" + speakers.ROLES + r")"
 # "…," said X. / "…," X said. / "…," he added. / "…," according to X.
 _POST_CUE_RE = regex.compile(
-    rf"^[\s,]*(?:[—–-]\s*)?(?:(?P<verb1>{_AFTER_VERBS})\s+(?P<who1>[^,.;:“”\"()]{{1,90}}?)(?=\s*(?:[,.;:(]|$|\s(?:on|in|at|to|of|during|after|before|when|while|who|which|that)\b))"
+    rf"^[\s,]*(?:[—–-]\s*)?(?:(?P<verb1>{_AFTER_VERBS})\s+(?P<who1>[^,.;:“”\"()]{{1,90}}?)(?=\s*(?:[,.;:(]|$|\s(?:on|in|at|to|of|during|after|before|when|while|who|which|that|speaking|writing|adding|noting)\b))"
     rf"|(?P<who2>(?:{_PRONOUNS})|[^,.;:“”\"()]{{1,90}}?)\s+(?P<verb2>{_AFTER_VERBS})\b"
     rf"|according\s+to\s+(?P<who3>[^,.;:“”\"()]{{1,90}}))",
     regex.IGNORECASE,
@@ -1902,6 +1904,11 @@ def _cue_subject(pre: str, ctx: _Context):
     opening = _OPENING_PARTICIPLE_RE.match(clause)
     if opening is not None:
         clause = " " * opening.end() + clause[opening.end() :]  # "Asked whether Nujaba would …, the spokesman said"
+    semicolon = _mask_quotes(clause).rfind(";")
+    if semicolon >= 0 and speakers.phrases(_mask(clause[semicolon + 1 :]), ctx.aliases):
+        # "KSS has said little in public; its secretary-general, Abu Ala al-Walai, limited himself to
+        # calling …": the cue's clause is the last one, when it names someone
+        clause = " " * (semicolon + 1) + clause[semicolon + 1 :]
     phrase = speakers.subject(_mask(clause), found[1] if found else None, ctx.aliases)
     if phrase is None:
         return None
