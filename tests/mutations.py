@@ -14,7 +14,8 @@ leading BOM removed):
 - text capture: a source's span holds exactly its `original`; a fragment's text is its spans'
   characters with the capture's markup removed (`[text \\(url\\)](#)`, `[text](#)`, `<url>`,
   `*em*`), joined with single spaces (a line break inside a span reads as one space, as the capture
-  format joins the lines of a block); no span starts or ends inside a word (a letter, digit or
+  format joins the lines of a block), or with none where a word broken at a line's end is rejoined
+  ("politi-" / "cal": the hyphen between the runs is left out); no span starts or ends inside a word (a letter, digit or
   combining mark on both sides of its edge, unless the outside one is markup);
 - HTML capture (a text the parser kept as written, such as a legacy entity without ';' like
   `&ampx`, also matches its span verbatim): no span holds markup (a '<' opening a tag: `<` + letter, `/`, `!` or `?`; a
@@ -721,10 +722,29 @@ def find_violations(path: Path, result) -> list[Violation]:
                     out.append(Violation(_text_kind("html-fragment", expected, got), label, *_differ(expected, got)))
             else:
                 assert markup is not None
-                got = " ".join(_LINE_BREAK_RE.sub(" ", markup.text(s.start, s.end)) for s in spans)
+                got = _text_join(raw, markup, spans)
                 if got != fragment.text:
                     kind = _text_kind("text-fragment", fragment.text, got)
                     out.append(Violation(kind, label, *_differ(fragment.text, got)))
+    return out
+
+
+_BROKEN_AT_LINE_END_RE = regex.compile(r"^-[ \t]*(?:\r\n|\r|\n)")
+
+
+def _text_join(raw: str, markup, spans) -> str:
+    """A text capture's runs joined as the reader joins them: with one space, except a word a
+    typesetter broke at a line's end, which meets its other half with no space, its hyphen left out
+    ("politi-" / "cal") or, for a compound broken at its own hyphen, kept in the run before."""
+    out = ""
+    for k, s in enumerate(spans):
+        piece = _LINE_BREAK_RE.sub(" ", markup.text(s.start, s.end))
+        if k:
+            prev = spans[k - 1]
+            gap = raw[prev.end : s.start] if prev.end <= s.start else ""
+            broken = _BROKEN_AT_LINE_END_RE.match(gap) or (raw[prev.end - 1 : prev.end] == "-" and gap[:1] in ("\n", "\r"))
+            out += "" if broken else " "
+        out += piece
     return out
 
 

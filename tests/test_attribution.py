@@ -391,6 +391,71 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "a lead's unnamed spokesman is the person the next paragraph names; his later quotes keep the occasion",
+        "Kataib Hezbollah on Wednesday denied any role, with a spokesperson for the armed group telling "
+        "Rudaw English that Kurdish authorities had “rushed to accuse the resistance.”\n\n"
+        "“We have nothing to do with these attacks,” said Abbas al-Zaidi, the spokesperson.\n\n"
+        "Kataib Hezbollah also posted a statement on its Telegram channel on Tuesday calling the strikes "
+        "“suspicious acts.”\n\n"
+        "Asked about other factions, Zaidi said: “I do not speak for anyone but my group.”",
+        [
+            ("rushed to accuse", "Abbas al-Zaidi", "Kataib Hezbollah", "Rudaw English", "2024-02-14"),
+            ("We have nothing", "Abbas al-Zaidi", "Kataib Hezbollah", "Rudaw English", "2024-02-14"),
+            ("suspicious acts", "Kataib Hezbollah", None, "Telegram", "2024-02-13"),
+            ("I do not speak", "Abbas al-Zaidi", "Kataib Hezbollah", "Rudaw English", "2024-02-14"),
+        ],
+    ),
+    (
+        "the English after an Arabic original: 'in the sense that' and a translation in parentheses",
+        "Hassan al-Mousawi, a member of the political bureau of Asaib Ahl al-Haq, told Baghdad Today on "
+        "Wednesday: «نحن مع القانون ولا أحد فوق القانون لكن لا يجوز استهداف الحشد», in the sense that “we are "
+        "with the law and no one is above the law.”\n\n"
+        "Abu Ala al-Walai wrote on X on Monday: «السلاح الذي حرر العراق من داعش لن يسلم بقرار من السفارة». "
+        "(The weapons that liberated Iraq from ISIS will not be handed over by a decision of the embassy.)",
+        [
+            ("we are with the law", "Hassan al-Mousawi", "Asaib Ahl al-Haq", "Baghdad Today", "2024-02-14"),
+            ("The weapons that liberated", "Abu Ala al-Walai", "Kataib Sayyid al-Shuhada", "X", "2024-02-12"),
+        ],
+    ),
+    (
+        "'The commander said' goes on with the unnamed commander introduced before",
+        "A senior Kataib Hezbollah commander, who asked not to be named, told Reuters on Monday that the "
+        "group had made no commitments.\n\n"
+        "“We listen to the brothers in the government,” he said.\n\n"
+        "The commander said the factions had “reduced their movements” since January.",
+        [
+            ("We listen", None, "Kataib Hezbollah", "Reuters", "2024-02-12"),
+            ("reduced their movements", None, "Kataib Hezbollah", "Reuters", "2024-02-12"),
+        ],
+    ),
+]
+
+
+def test_a_word_broken_at_a_line_end_is_rejoined_and_a_compound_keeps_its_hyphen(tmp_path, ctx):
+    """A PDF export's hard-wrapped paragraph: "politi-" / "cal" reads "political"; "Iran-" /
+    "backed" stays "Iran-backed" (both halves are words of the page); every run stays exact."""
+    path = Path(tmp_path) / "capture.txt"
+    path.write_text(
+        HEADER
+        + "The factions are backed by Iran and its allies in the region, and they say so in\n"
+        "public. In a statement on Tuesday, Kataib Hezbollah accused unnamed lawmakers of\n"
+        "“selling the blood of the martyrs and the wounded in the market of politi-\n"
+        "cal deals,” and it said that the factions of the resistance, all of them Iran-\n"
+        "backed, would “stand together in one trench” whatever the parliament decides.\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(path, ctx)
+    texts = [r.text for r in result.renderings]
+    assert "selling the blood of the martyrs and the wounded in the market of political deals," in texts, texts
+    second = next(r for r in result.renderings if r.text.startswith("stand together"))
+    assert second.speaker == "Kataib Hezbollah" and "all of them Iran-backed, would" in (second.cue or ""), second.cue
+    from tests.mutations import find_violations
+
+    assert not find_violations(path, result)
+
+
 @pytest.fixture(scope="module")
 def ctx():
     return corpus_context(REPO / "corpus")

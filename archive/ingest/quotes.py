@@ -30,7 +30,7 @@ import regex
 from archive.aliases import AliasStore
 from archive.arabic import arabic_share
 from archive.ingest import marks, speakers
-from archive.ingest.capture import MappedText
+from archive.ingest.capture import SYNTHETIC, MappedText
 from archive.ingest.dates import find_dates, find_header_dates, find_relative_days, numeric_order
 from archive.ingest.layout import Layout
 from archive.models import Entity
@@ -238,6 +238,7 @@ def read_body(layout: Layout) -> Body:
     ids = [i for i in ids if i not in dropped]
     links = _rejoin(ids, texts)
     is_continuation = set(links.values())
+    vocabulary = _vocabulary(texts.values())
     paragraphs, headings = [], []
     for i in ids:
         if i in is_continuation:
@@ -248,12 +249,81 @@ def read_body(layout: Layout) -> Body:
         mapped = layout.blocks[chain[0]].mapped()
         for j in chain[1:]:
             mapped = mapped.join(layout.blocks[j].mapped())
-        paragraph = Paragraph(mapped, chain)
+        paragraph = Paragraph(_dehyphenate(mapped, vocabulary), chain)
         if len(chain) == 1 and (_looks_like_heading(texts[i]) or chain[0] in layout.subheads):
             headings.append(paragraph)
         else:
             paragraphs.append(paragraph)
     return Body(paragraphs, headings, duplicates)
+
+
+_WORD_RE = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BROKEN_WORD_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})-(?= \p{Ll})")  # "politi- cal": the hyphen and the line's end
+_BROKEN_PIECES_RE = regex.compile(r"[^\W\d_]*\p{Ll}- \p{Ll}[^\W\d_]*")
+_MAX_VOCABULARY_TEXT = 2_000_000  # characters read for the page's own words (a damaged capture can be bigger)
+
+
+def _vocabulary(texts) -> frozenset[str]:
+    """The page's own words, lowercased, hyphenated compounds whole and in parts: the evidence for
+    reading a word broken at a line's end."""
+    words: set[str] = set()
+    read = 0
+    for text in texts:
+        read += len(text)
+        if read > _MAX_VOCABULARY_TEXT:
+            break
+        whole = _BROKEN_PIECES_RE.sub(" ", text.lower())  # a broken word's halves are no evidence of themselves
+        for m in _WORD_RE.finditer(whole):
+            words.add(m.group())
+    return frozenset(words)
+
+
+def _dehyphenate(mapped: MappedText, vocabulary: frozenset[str]) -> MappedText:
+    """A paragraph with the words a typesetter broke at a line's end rejoined ("politi-" / "cal" →
+    "political"), each character still at its offset in the file (the hyphen and the line break are
+    left out, so the word reads back from two exact runs). A compound broken at its own hyphen
+    ("Iran-" / "backed", "state-" / "sanctioned") keeps it: both halves are words of the page, or the
+    page prints the compound whole, and the joined form is not one of its words."""
+    text = mapped.text
+    if "- " not in text:
+        return mapped
+    cut: list[tuple[int, bool]] = []  # (hyphen position, keep the hyphen)
+    for m in _BROKEN_WORD_RE.finditer(text):
+        at = m.start()
+        if mapped.offsets[at + 1] != SYNTHETIC:
+            continue  # a hyphen and a space the page itself printed ("pro- and anti-government")
+        left = regex.search(r"[^\W\d_]+$", text[:at]).group().lower()
+        right_m = regex.match(r"[^\W\d_]+", text[at + 2 :])
+        if right_m is None:
+            continue
+        right = right_m.group().lower()
+        joined = left + right
+        compound = f"{left}-{right}" in vocabulary or (
+            left in vocabulary and right in vocabulary and joined not in vocabulary
+        )
+        cut.append((at, compound))
+    if not cut:
+        return mapped
+    chars, offsets, last = [], [], 0
+    for at, keep_hyphen in cut:
+        end = at + 1 if keep_hyphen else at
+        chars.append(text[last:end])
+        offsets.extend(mapped.offsets[last:end])
+        last = at + 2  # past the hyphen and the synthetic space
+    chars.append(text[last:])
+    offsets.extend(mapped.offsets[last:])
+    removed = [(at, 1 if keep else 2) for at, keep in cut]
+
+    def shift(position: int) -> int:
+        gone = 0
+        for at, n in removed:
+            first = at + 2 - n  # the first character left out: the space (hyphen kept) or the hyphen
+            gone += n if position >= first + n else max(0, position - first)
+        return position - gone
+
+    links = [(shift(a), shift(b), u) for a, b, u in mapped.links]
+    emphasis = [(shift(a), shift(b)) for a, b in mapped.emphasis]
+    return MappedText("".join(chars), offsets, links, emphasis)
 
 
 def _looks_like_heading(text: str) -> bool:
