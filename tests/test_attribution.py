@@ -420,6 +420,12 @@ CASES += [
         ],
     ),
     (
+        "a group's name for itself is a label, not words it said",
+        "Kataib Hezbollah said on Monday that it would “respond to any aggression.” They call themselves “the "
+        "resistance” and describe their alliance with Tehran as an “axis,” words the group chose with care.",
+        [("respond to any aggression", "Kataib Hezbollah", None, None, "2024-02-12")],
+    ),
+    (
         "'The commander said' goes on with the unnamed commander introduced before",
         "A senior Kataib Hezbollah commander, who asked not to be named, told Reuters on Monday that the "
         "group had made no commitments.\n\n"

@@ -75,6 +75,10 @@ _ACCORDING_RE = regex.compile(r"\baccording\s+to\b(?!.*\baccording\s+to\b)", reg
 _TERM_BEFORE_RE = regex.compile(
     r"\b(?:about|of|on|over|for|with|against|from|into|in|at)\s+(?:the|a|an|this|that|its|their|his)\s*$"
     r"|\bso-called\s*$"
+    # a self-designation, the way a group names itself in general: "They call themselves “the
+    # resistance” and describe their alliance with Tehran as an “axis”"
+    r"|\b(?:call|calls|called)\s+(?:themselves|itself)\s*$"
+    r"|\b(?:describe|describes)\s+(?:their|its)\s+[^.;:“”\"]{1,60}?\s+as\s+(?:an?\s+|the\s+)?$"
     r"|\b(?:been|being|was|were|is|are)\s+(?:\w+ly\s+)?(?:dubbed|called|described\s+as|labell?ed|termed|branded)"
     r"\s+(?:as\s+)?(?:a|an|the)?\s*$",
     regex.IGNORECASE,
