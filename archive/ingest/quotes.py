@@ -418,13 +418,13 @@ def find_renderings(
     `entry_days` (a live blog's day headings, by the first block each covers): a paragraph's
     "on Monday" counts from its entry's day, and a quote the entry gives no day is of that day."""
     paragraphs = _merge_continued_answers(_merge_continued_quotes(paragraphs))
-    roles = speakers.learn_roles([fold_hyphens(p.text.text) for p in paragraphs], aliases)
+    texts = [fold_hyphens(p.text.text) for p in paragraphs]
+    roles = speakers.learn_roles(texts, aliases)
     roles.update(_roles(paragraphs, aliases))
     ctx = _Context(aliases, article_date, roles, originals=set(originals))
     # the page's own order of numeric dates, from all of it (its header's "14/4/2024" says how the
     # body's "3/4/2024" reads)
     ctx.day_first = day_first if day_first is not None else numeric_order("\n".join(p.text.text for p in paragraphs))
-    texts = [fold_hyphens(p.text.text) for p in paragraphs]
     ctx.outsiders = speakers.outsiders([e for e in aliases.entities if e.kind == "person"], texts, aliases)
     ctx.outsiders |= speakers.titled_outsiders(texts, aliases)
     drafts: list[RenderingDraft] = []
@@ -1043,10 +1043,8 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         return
     back = _UNNAMED_BACK_OPENING_RE.match(_mask(pre)) if speaker is None else None
     if back is not None and back.group("role").lower() in ctx.unnamed:
-        member = ctx.unnamed[back.group("role").lower()]  # "The commander said …": the one introduced before
-        draft.speaker_org, draft.parent, draft.unnamed = member.speaker_org, member, True
-        draft.channel = draft.channel or member.channel
-        draft.date = when or member.date
+        # "The commander said …": the one introduced before
+        _goes_on_with_member(draft, ctx.unnamed[back.group("role").lower()], when)
         return
     if speaker is None or speaker[1] is None or (
         speaker[0] is not None and speaker[0].kind == "organization"
@@ -1175,6 +1173,14 @@ def _post_cue(after: str, inner: str):
     return _POST_CUE_RE.match(_mask(after))
 
 
+def _goes_on_with_member(draft: RenderingDraft, member: RenderingDraft, day: dt.date | None) -> None:
+    """The unnamed member quoted before speaks again ("the official said"): his group, his
+    occasion's channel, and the day this sentence gives, else his."""
+    draft.speaker_org, draft.parent, draft.unnamed = member.speaker_org, member, True
+    draft.channel = draft.channel or member.channel
+    draft.date = day or member.date
+
+
 _APPOSITION_AFTER_WHO_RE = regex.compile(r",\s+(?:a|an|the)\s+[^,.;“”\"]{1,80}")
 
 
@@ -1192,10 +1198,8 @@ def _attribute_after(draft: RenderingDraft, post, pre: str, earlier_here: list[s
         return
     back = _UNNAMED_BACK_RE.fullmatch(who)
     if back is not None and back.group("role").lower() in ctx.unnamed:
-        member = ctx.unnamed[back.group("role").lower()]  # "…," the official said: the one just introduced
-        draft.speaker_org, draft.parent, draft.unnamed = member.speaker_org, member, True
-        draft.channel = draft.channel or member.channel
-        draft.date = _date_of(pre + " " + post.group(), ctx) or member.date
+        # "…," the official said: the one just introduced
+        _goes_on_with_member(draft, ctx.unnamed[back.group("role").lower()], _date_of(pre + " " + post.group(), ctx))
         return
     before = (earlier_here or ctx.earlier)[-1] if (earlier_here or ctx.earlier) else None
     member = (
@@ -1635,6 +1639,11 @@ _GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|or
 _MEMBER_ROLES = r"(?i:officials?|members?|commanders?|spokes(?:man|woman|person)|sources?|figures?|leaders?|fighters?|cadres?)"
 # "An official of the group", "a senior commander in Kataib Hezbollah", "one of the movement's
 # leaders": someone of a group, unnamed, as the subject that opens the sentence
+# what follows an unnamed member as the subject: an apposition's comma, or the cue
+_MEMBER_CUE_AHEAD = (
+    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
+    r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
+)
 _UNNAMED_MEMBER_RE = regex.compile(
     rf"^\s*(?:(?:An?|One)\s+(?:(?:senior|top|security|military|political|media|field|local|leading|prominent)\s+)?"
     rf"(?P<role>{_MEMBER_ROLES})\s+(?:of|from|in|within|with|for|close\s+to)\s+"
@@ -1645,8 +1654,7 @@ _UNNAMED_MEMBER_RE = regex.compile(
     r"(?:\s+of\s+(?P<named>[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}))?"  # "the political bureau of AAH"
     r"|[A-Z][\w’'\-]+(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]+){0,4}(?:['’]s)?)"
     rf"(?:\s+(?:(?:senior|top|military|political|media|security)\s+)?(?P<role2>{_MEMBER_ROLES}))?"
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
-    r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
+    + _MEMBER_CUE_AHEAD
 )
 _NAMED_AFTER_RE = regex.compile(rf"\s*,\s*{speakers.PERSON}\s*,")
 # "Kataib Hezbollah on Friday denied any role, with a spokesperson for the group telling Rudaw that
@@ -1659,8 +1667,7 @@ _UNNAMED_NAMED_RE = regex.compile(
     r"(?:(?:unnamed|anonymous|senior|top|security|military|political|media|field|local|leading|prominent|mid-level|high-ranking)\s+){0,3}"
     r"(?P<named>[A-Z][\w’'\-]*(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]*){0,4})\s+"
     rf"(?:(?:senior|top|military|political|media|security|field)\s+)?(?P<role>{_MEMBER_ROLES})"
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
-    r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
+    + _MEMBER_CUE_AHEAD
 )
 _UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
 # "The commander said the factions had …": the unnamed member the article introduced, as a subject
