@@ -383,3 +383,25 @@ def test_reading_a_page_opens_no_network_connection(tmp_path, monkeypatch):
     extract_mod.extract("http://www.example.org/" + page)
     extract_mod.metadata_authors(page)
     assert attempts == []
+
+
+def test_an_unclosed_comment_is_no_text_and_is_reported(tmp_path):
+    """`<!--` never closed: html.parser would hand it over as text up to the next '>'; a browser
+    shows none of it. It is read as no text, the page after it is still read, and ingest says so."""
+    from archive.build import corpus_context
+    from archive.ingest import ingest_file
+    from tests.conftest import REPO
+
+    page = _page(
+        _paragraphs(PROSE[:3])
+        + "<table><tr><td>نعلن <!-- تعليق عملياتنا</td><td>Telegram</td></tr></table>"
+        + _paragraphs(PROSE[3:])
+    )
+    capture, blocks, hints, _ = _read(tmp_path, page)
+    texts = [b.text for b in blocks]
+    assert not any("<!--" in t or "</td>" in t for t in texts), texts
+    assert "نعلن" in texts and PROSE[4] in texts
+    line = page[: page.index("<!--")].count("\n") + 1
+    assert [capture.lines.line_of(at) for at in hints.unclosed_comments] == [line]
+    warnings = ingest_file(tmp_path / "page.html", corpus_context(REPO / "corpus", embedder=None)).warnings
+    assert any(f"line {line}: a '<!' comment or declaration is never closed" in w and "page.html" in w for w in warnings)

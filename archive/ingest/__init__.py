@@ -72,10 +72,16 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     capture = read_capture(path, ctx.max_bytes)
     sidecar = load_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
     cells: dict = {}  # an HTML page's table cells: a table of statements is read row by row
+    damage: list[str] = []  # what the file's own damage hides, said with the warnings
     if capture.is_html:
         blocks, hints = html_blocks(capture)
         layout = hints.layout if hints.layout is not None else analyse(blocks, hints)
         cells = hints.cells
+        damage = [
+            f"{path}: line {capture.lines.line_of(at)}: a '<!' comment or declaration is never closed;"
+            " it is read as no text up to its next '>' (a browser hides the rest of the page)"
+            for at in hints.unclosed_comments
+        ]
     else:
         blocks = blocks_of(capture)
         layout = analyse(blocks)
@@ -150,7 +156,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     result = IngestResult(
         article=article, figures=figures, sources=sources, renderings=renderings, pairs=[],
         names=[f.finding for f in found_names], repairs=_repairs(body_text, blocks, capture.lines),
-        warnings=_warnings(path, article, paragraphs, renderings, capture.lines, drafts_fig),
+        warnings=damage + _warnings(path, article, paragraphs, renderings, capture.lines, drafts_fig),
     )  # fmt: skip
     applied = apply_decisions(ctx.decisions, result.sources, result.renderings)
     result.sources.extend(applied.sources)

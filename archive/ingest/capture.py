@@ -143,9 +143,13 @@ class MappedText:
         the same markup rules, gives exactly its characters; anything else (a tag, a caption
         between the two halves of a rejoined paragraph) starts a new range."""
         end = len(self.text) if end is None else end
+        offsets = self.offsets
         ranges: list[tuple[int, int]] = []
         last = None
-        for offset in self.offsets[start:end]:
+        i = start
+        while i < end:
+            offset = offsets[i]
+            i += 1
             if offset == SYNTHETIC or (offset == last and ranges):
                 continue  # an inserted space; or the second character an entity decoded to
             end_at = _char_end(lines, offset)
@@ -154,6 +158,11 @@ class MappedText:
             else:
                 ranges.append((offset, end_at))
             last = offset
+            run = _consecutive(offsets, i, end, offset)
+            if run:  # characters copied one for one: neighbours, so one range (a megabyte line at C speed)
+                last = offset + run
+                ranges[-1] = (ranges[-1][0], _char_end(lines, last))
+                i += run
         return ranges
 
     def spans(self, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Span]:
@@ -204,6 +213,21 @@ def _char_end(lines: LineIndex | None, offset: int) -> int:
         if end is not None:
             return end
     return offset + 1
+
+
+def _consecutive(offsets: list[int], i: int, end: int, offset: int) -> int:
+    """How many of offsets[i:end] go on one by one from `offset` (offset + 1, offset + 2, …),
+    compared a slice at a time with steps that double while they match."""
+    run, step = 0, 8
+    while step:
+        if i + run + step <= end and offsets[i + run : i + run + step] == list(
+            range(offset + run + 1, offset + run + step + 1)
+        ):
+            run += step
+            step *= 2
+        else:
+            step //= 2
+    return run
 
 
 def _glued(lines: LineIndex | None, last: int, offset: int) -> bool:

@@ -24,6 +24,9 @@ MIN_PART = 25  # a block this long may be a part of one of trafilatura's lines
 # at 8,000 tags, 1.1 s at 16,000 and 5.6 s at 40,000, with its own reading at 0.1, 0.2 and 0.9 s, and
 # on every fixture page (all under 10,000 tags) the two readings are the same lines.
 FALLBACK_MAX_TAGS = 10_000
+# Nor over this many characters of text: justext folds white space word by word, 3.9 s for a page
+# with a 1 MB paragraph (the longest fixture page has 40,000 characters of text)
+FALLBACK_MAX_CHARS = 200_000
 _MARKER_RE = regex.compile(r"^(?:[-*•]|\|)\s+")
 _SPACE_RE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _MONTH_RE = regex.compile(
@@ -44,16 +47,17 @@ def key(text: str) -> str:
     return _MARKER_RE.sub("", text).strip()
 
 
-def extract(raw: str) -> Extraction | None:
+def extract(raw: str, text_chars: int = 0) -> Extraction | None:
     """Trafilatura's reading of the page's body, or None when it finds none or fails. (Its
-    metadata, slower to read, is asked for apart and only when needed: `metadata_authors`.)"""
+    metadata, slower to read, is asked for apart and only when needed: `metadata_authors`.)
+    `text_chars`: how much text the page holds, as our reader found it."""
     try:
         from trafilatura import bare_extraction
 
         doc = bare_extraction(
             _markup(raw), include_comments=False, with_metadata=False, include_tables=True,
             include_images=False, include_links=False, deduplicate=False,
-            fast=raw.count("<") > FALLBACK_MAX_TAGS,
+            fast=raw.count("<") > FALLBACK_MAX_TAGS or text_chars > FALLBACK_MAX_CHARS,
         )  # fmt: skip
     except Exception:  # noqa: BLE001 - a third-party reader failing is a reason to use ours, not to stop
         return None

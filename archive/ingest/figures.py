@@ -301,6 +301,11 @@ def _point(text: str) -> int | None:
 
 # --- figures beside the prose ---------------------------------------------------------------------
 
+# how many blocks of figures a paragraph reaches on each side: a brief prints a statement's image,
+# caption and Arabic beside the text that quotes it, never dozens of blocks away
+_BESIDE_REACH = 40
+
+
 def figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> None:
     """A quote with no "(Figure N)" is read as the uncited figure printed right beside its paragraph, with
     nothing but figures between them (a heading or another paragraph ends the link), when the
@@ -333,7 +338,7 @@ def figures_beside(drafts, figures, sources, layout, aliases: AliasStore) -> Non
         first, last = min(paragraph.blocks), max(paragraph.blocks)
         for step, edge, after in ((-1, first, 0), (1, last, 1)):
             i = edge + step
-            while 0 <= i < len(layout.blocks) and i in owner:
+            while 0 <= i < len(layout.blocks) and i in owner and abs(i - edge) <= _BESIDE_REACH:
                 if (owner[i], after) not in found:
                     found.append((owner[i], after))
                 i += step

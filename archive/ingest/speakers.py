@@ -216,7 +216,13 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
+# how far back "its" / "the group's" looks for the group the text has been about: the two paragraphs
+# before (a paragraph of a real article is under 2,000 characters), not all of a megabyte line
+_GROUP_BEFORE_REACH = 4000
+
+
 def _org_in(desc: str, before: str, aliases: AliasStore) -> str | None:
+    before = before[-_GROUP_BEFORE_REACH:]
     orgs = [m.entity for m in aliases.mentions(desc) if m.entity.kind == "organization"]
     if orgs:
         return orgs[0].en
