@@ -206,7 +206,7 @@ def _cell_positions(root: Tag) -> dict[int, tuple[int, int, int, int]]:
         rows = _rows_of(table)
         for r, tr in enumerate(rows):
             col = 0
-            for cell in tr.find_all(["td", "th"], recursive=False):
+            for cell in [c for c in tr.contents if isinstance(c, Tag) and c.name in ("td", "th")]:
                 while held.get(col, 0) > 0:
                     col += 1
                 if col >= MAX_COLUMNS:
@@ -391,8 +391,9 @@ def _whole(element: Tag, figure: Tag | None):
     if element.get_text(strip=True):
         yield _Piece(element, [element], figure)
     else:
-        for img in element.find_all("img", src=True):
-            yield _Piece(img, [img], figure, image=True)
+        for img in element.descendants:  # a walk, not find_all: thousands of empty cells each ask
+            if isinstance(img, Tag) and img.name == "img" and img.get("src") is not None:
+                yield _Piece(img, [img], figure, image=True)
 
 
 def _flush(container: Tag, run: list, figure: Tag | None):
