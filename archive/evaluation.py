@@ -275,18 +275,32 @@ def _pairs(result: IngestResult, gold: dict) -> Score:
 
 def _repairs(result: IngestResult, gold: dict) -> Score:
     score = Score()
-    got = {(r.kind, tuple(s.line for s in r.spans)) for r in result.repairs}
-    wanted = set()
+    # a repair is named by the lines its pieces start on; a rejoined paragraph also by the line
+    # where its first piece breaks off (gold for hard-wrapped text names the break: [64, 69])
+    names: dict[tuple[str, tuple[int, ...]], int] = {}
+    for k, r in enumerate(result.repairs):
+        names[(r.kind, tuple(s.line for s in r.spans))] = k
+        if r.kind == "rejoined" and r.spans:
+            names[(r.kind, (r.spans[0].end_line, *(s.line for s in r.spans[1:])))] = k
+        if r.kind == "dehyphenated" and r.spans:  # "Iran-" / "backed" is one span over the line break
+            names[(r.kind, (r.spans[0].line, r.spans[-1].end_line))] = k
+    found = set()
     for g in gold.get("text_repairs", []):
         lines = tuple(g["lines"])
-        key = ("rejoined", lines) if "split" in g["kind"] else ("duplicate", (lines[-1],))
-        if key in got:
+        if "hyphen" in g["kind"]:  # "hyphenated line break", "line break after a hard hyphen"
+            key = ("dehyphenated", lines)
+        elif "split" in g["kind"] or "continues" in g["kind"]:
+            key = ("rejoined", lines)
+        else:
+            key = ("duplicate", (lines[-1],))
+        if key in names:
             score.tp += 1
-            wanted.add(key)
+            found.add(names[key])
         else:
             score.miss(f"{g['kind']} at lines {list(lines)}")
-    for key in got - wanted:
-        score.wrong(f"{key[0]} at lines {list(key[1])}")
+    for k, r in enumerate(result.repairs):
+        if k not in found:
+            score.wrong(f"{r.kind} at lines {[s.line for s in r.spans]}")
     return score
 
 

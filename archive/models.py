@@ -239,11 +239,12 @@ class NameFinding(Record):
 
 
 class Repair(Record):
-    """A change to the capture's reading order that ingest made, with the evidence for it."""
+    """A change to the capture's reading order that ingest made, with the evidence for it: a paragraph
+    rejoined from pieces, a duplicate dropped, a word a typesetter broke at a line's end read whole."""
 
-    kind: Literal["rejoined", "duplicate"]
+    kind: Literal["rejoined", "duplicate", "dehyphenated"]
     spans: list[Span] = Field(description="The pieces, in the order they are read.")
-    text: str = Field(description="The joined paragraph, or the fragment that was dropped.")
+    text: str = Field(description="The joined paragraph, the fragment that was dropped, or the word rejoined.")
 
 
 class IngestResult(Record):

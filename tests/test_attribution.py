@@ -17,6 +17,13 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "'An AAH member of parliament whom we interviewed': an unnamed member, the publication's own interview",
+        "Asaib Ahl al-Haq leader Qais al-Khazali has backed the bill in a televised speech on Sunday.\n\n"
+        "An AAH member of parliament whom we interviewed in Baghdad was more candid. “Nobody wants to be "
+        "the one who brings sanctions on Iraq,” he said.",
+        [("Nobody wants to be", None, "Asaib Ahl al-Haq", None, None)],
+    ),
+    (
         "names in an opening 'Asked whether …,' clause are not the subject",
         "Firas al-Yasiri, the spokesman of Harakat al-Nujaba's political council, spoke on Tuesday. Asked "
         "whether Kataib Hezbollah would seek posts, the spokesman said the movement “does not look for ministries.”",
@@ -460,6 +467,9 @@ def test_a_word_broken_at_a_line_end_is_rejoined_and_a_compound_keeps_its_hyphen
     from tests.mutations import find_violations
 
     assert not find_violations(path, result)
+    joined = [(r.text, [r.spans[0].line, r.spans[-1].end_line]) for r in result.repairs if r.kind == "dehyphenated"]
+    first = HEADER.count("\n") + 3  # the line that breaks "politi-"
+    assert joined == [("political", [first, first + 1]), ("Iran-backed", [first + 1, first + 2])], joined
 
 
 @pytest.fixture(scope="module")

@@ -81,3 +81,14 @@ def test_every_line_keeps_its_file_offset(tmp_path):
         for line in block.lines:
             assert capture.text[line.start : line.start + len(line.raw)] == line.raw
             assert "\r" not in line.raw and "\n" not in line.raw
+
+
+def test_a_line_ending_in_a_broken_word_goes_on_whatever_the_next_line_s_length(tmp_path):
+    """Two lines only, the second longer than the first: no wrap width can be read, but "Every-" /
+    "body" is a word a typesetter broke at the line's end, so the lines are one paragraph."""
+    text = (
+        'An AAH member of parliament whom we interviewed in Baghdad was more candid. "Every-\n'
+        "body wants the law, but nobody wants to be the one who brings sanctions on Iraq and on it,\" he said.\n"
+    )
+    assert len(_blocks(tmp_path, text)) == 1
+    assert len(_blocks(tmp_path, text.replace("Every-\nbody", "Every\nBody"))) == 2

@@ -352,4 +352,9 @@ def _repairs(body, blocks, lines) -> list[Repair]:
         Repair(kind="duplicate", spans=blocks[i].mapped().spans(lines), text=blocks[i].text)
         for i in body.duplicates
     )
+    out.extend(  # "politi-" / "cal": one word from two lines, each half at its place in the file
+        Repair(kind="dehyphenated", spans=p.text.spans(lines, a, b), text=p.text.text[a:b])
+        for p in body.paragraphs
+        for a, b in p.broken_words
+    )
     return out

@@ -113,12 +113,17 @@ def wrap_width(texts: list[str]) -> int | None:
     return width if len(broken) >= 2 and near >= 0.6 * len(broken) else None
 
 
+_BROKEN_END_RE = regex.compile(r"\p{L}\p{Ll}-$")
+
+
 def continues(a: str, b: str, width: int | None, clean_a: str | None = None, clean_b: str | None = None) -> bool:
     """Whether line `b` goes on with the paragraph of line `a` (`clean_*`: without markup)."""
     clean_a, clean_b = clean_a if clean_a is not None else a, clean_b if clean_b is not None else b
     arabic_a, arabic_b = _is_arabic(clean_a), _is_arabic(clean_b)
     if arabic_a or arabic_b:
         return arabic_a and arabic_b
+    if _BROKEN_END_RE.search(clean_a) and clean_b[:1].islower():
+        return True  # "… more candid. "Every-" / "body wants …": a word broken at the line's end
     if width is None or _stands_alone(clean_b) or _never_wraps(clean_a):
         return False
     final = _FINAL_RE.search(clean_a) is not None

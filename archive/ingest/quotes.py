@@ -180,13 +180,17 @@ _FUNCTION_WORDS = {
     "that",
     "which",
 }
-_FINAL_RE = regex.compile(r"(?:[.!?:❖]|[.!?][\"”’)\]]+)\s*$")
+_PREPOSITIONS = {"of", "to", "in", "on", "for", "with", "by", "at", "from"}
+_ARTICLES = {"the", "a", "an"}
+# a sentence's end, also with an endnote's number after it ('… who defeated Daesh."9')
+_FINAL_RE = regex.compile(r"(?:[.!?:❖]|[.!?][\"”’)\]]+|\p{L}[.!?][\"”’)\]]*\d{1,3})\s*$")
 
 
 @dataclass(slots=True)
 class Paragraph:
     text: MappedText
     blocks: list[int]
+    broken_words: list[tuple[int, int]] = field(default_factory=list)  # words rejoined across a line end
 
 
 @dataclass(slots=True)
@@ -253,7 +257,8 @@ def read_body(layout: Layout) -> Body:
         mapped = layout.blocks[chain[0]].mapped()
         for j in chain[1:]:
             mapped = mapped.join(layout.blocks[j].mapped())
-        paragraph = Paragraph(_dehyphenate(mapped, vocabulary), chain)
+        joined, broken = _dehyphenate(mapped, vocabulary)
+        paragraph = Paragraph(joined, chain, broken)
         if len(chain) == 1 and (_looks_like_heading(texts[i]) or chain[0] in layout.subheads):
             headings.append(paragraph)
         else:
@@ -262,7 +267,7 @@ def read_body(layout: Layout) -> Body:
 
 
 _WORD_RE = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_BROKEN_WORD_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})-(?= \p{Ll})")  # "politi- cal": the hyphen and the line's end
+_BROKEN_WORD_RE = regex.compile(r"(?<=\p{L}\p{Ll})-(?= \p{Ll})")  # "politi- cal", "Au- gust": the hyphen and the line's end
 _BROKEN_PIECES_RE = regex.compile(r"[^\W\d_]*\p{Ll}- \p{Ll}[^\W\d_]*")
 _MAX_VOCABULARY_TEXT = 2_000_000  # characters read for the page's own words (a damaged capture can be bigger)
 
@@ -282,16 +287,18 @@ def _vocabulary(texts) -> frozenset[str]:
     return frozenset(words)
 
 
-def _dehyphenate(mapped: MappedText, vocabulary: frozenset[str]) -> MappedText:
+def _dehyphenate(mapped: MappedText, vocabulary: frozenset[str]) -> tuple[MappedText, list[tuple[int, int]]]:
     """A paragraph with the words a typesetter broke at a line's end rejoined ("politi-" / "cal" →
     "political"), each character still at its offset in the file (the hyphen and the line break are
     left out, so the word reads back from two exact runs). A compound broken at its own hyphen
     ("Iran-" / "backed", "state-" / "sanctioned") keeps it: both halves are words of the page, or the
-    page prints the compound whole, and the joined form is not one of its words."""
+    page prints the compound whole, and the joined form is not one of its words. Also returns
+    where each rejoined word now stands, for the repairs ingest reports."""
     text = mapped.text
     if "- " not in text:
-        return mapped
+        return mapped, []
     cut: list[tuple[int, bool]] = []  # (hyphen position, keep the hyphen)
+    words: list[tuple[int, int]] = []  # each broken word, start to end, before the cut
     for m in _BROKEN_WORD_RE.finditer(text):
         at = m.start()
         if mapped.offsets[at + 1] != SYNTHETIC:
@@ -306,8 +313,9 @@ def _dehyphenate(mapped: MappedText, vocabulary: frozenset[str]) -> MappedText:
             left in vocabulary and right in vocabulary and joined not in vocabulary
         )
         cut.append((at, compound))
+        words.append((at - len(left), at + 2 + len(right)))
     if not cut:
-        return mapped
+        return mapped, []
     chars, offsets, last = [], [], 0
     for at, keep_hyphen in cut:
         end = at + 1 if keep_hyphen else at
@@ -327,7 +335,7 @@ def _dehyphenate(mapped: MappedText, vocabulary: frozenset[str]) -> MappedText:
 
     links = [(shift(a), shift(b), u) for a, b, u in mapped.links]
     emphasis = [(shift(a), shift(b)) for a, b in mapped.emphasis]
-    return MappedText("".join(chars), offsets, links, emphasis)
+    return MappedText("".join(chars), offsets, links, emphasis), [(shift(a), shift(b)) for a, b in words]
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -348,8 +356,8 @@ def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
     a continuation is looked for among the six fragments either side (linear in the body)."""
     candidates = []
     for k, a in enumerate(ids):
-        if _FINAL_RE.search(texts[a]):
-            continue
+        if _FINAL_RE.search(texts[a]) or texts[a].isupper():
+            continue  # a sentence's end; or a heading in capitals ("4. NUJABA AND KATAIB SAYYID AL-SHUHADA")
         open_parens = texts[a].count("(") - texts[a].count(")")
         for b in ids[max(0, k - REJOIN_WINDOW) : k + REJOIN_WINDOW + 1]:
             if b == a:
@@ -366,8 +374,10 @@ def _rejoin(ids: list[int], texts: dict[int, str]) -> dict[int, int]:
                 score += 2 if tail.isalnum() else 1  # a sentence broken between two words
             last_word = texts[a].split()[-1].lower() if texts[a].split() else ""
             first_word = head.split()[0].lower() if head.split() else ""
-            if last_word in _FUNCTION_WORDS and first_word in _FUNCTION_WORDS:
-                score -= 2  # "…Badr and | or Tansiqiya…": no reader joins two function words
+            if last_word in _FUNCTION_WORDS and first_word in _FUNCTION_WORDS and not (
+                last_word in _PREPOSITIONS and first_word in _ARTICLES
+            ):
+                score -= 2  # "…Badr and | or Tansiqiya…": no reader joins two function words ("on | the" one does)
             if head.startswith("(") and _FIGURE_AFTER_RE.match(head):
                 score += 2 if tail in '"”' else 1  # the figure reference that ends a quotation
             if score >= 1:
@@ -1641,7 +1651,7 @@ _MEMBER_ROLES = r"(?i:officials?|members?|commanders?|spokes(?:man|woman|person)
 # leaders": someone of a group, unnamed, as the subject that opens the sentence
 # what follows an unnamed member as the subject: an apposition's comma, or the cue
 _MEMBER_CUE_AHEAD = (
-    r"(?=\s*,|\s+(?:who|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
+    r"(?=\s*,|\s+(?:who|whom|said|told|says|added|spoke|speaking|insisted|warned|claimed|stressed|explained|was|were|"
     r"telling|saying|adding|warning|(?:I|we)\s+(?:spoke|talked|met|interviewed))\b)"
 )
 _UNNAMED_MEMBER_RE = regex.compile(
@@ -1667,6 +1677,7 @@ _UNNAMED_NAMED_RE = regex.compile(
     r"(?:(?:unnamed|anonymous|senior|top|security|military|political|media|field|local|leading|prominent|mid-level|high-ranking)\s+){0,3}"
     r"(?P<named>[A-Z][\w’'\-]*(?:\s+(?:al-|al\s+)?[A-Z][\w’'\-]*){0,4})\s+"
     rf"(?:(?:senior|top|military|political|media|security|field)\s+)?(?P<role>{_MEMBER_ROLES})"
+    r"(?:\s+of\s+(?:the\s+(?:Iraqi\s+)?)?(?:parliament|Council\s+of\s+Representatives))?"  # "An AAH member of parliament"
     + _MEMBER_CUE_AHEAD
 )
 _UNNAMED_BACK_RE = regex.compile(rf"(?:the|that)\s+(?P<role>{_MEMBER_ROLES})", regex.IGNORECASE)
