@@ -34,12 +34,13 @@ from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
 from archive.ingest.dates import find_relative_days, numeric_order
 from archive.ingest.html import html_blocks
 from archive.ingest.layout import Publisher, analyse, entry_days, find_publisher, link_urls, load_sidecar
+from archive.ingest.markdown import front_matter
 from archive.ingest.names import find_names
 from archive.ingest.speakers import learn_people, learn_spellings
 from archive.models import Article, Decision, Figure, Fragment, IngestResult, Rendering, Repair, SourceText
 from archive.review import apply_decisions
 
-CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
+CAPTURE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"
 
 
@@ -85,6 +86,11 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
     else:
         blocks = blocks_of(capture)
         layout = analyse(blocks)
+        matter = front_matter(capture.text)
+        if matter is not None and matter.problem:
+            damage.append(f"{path}: {matter.problem}")
+        elif matter is not None:
+            _merge_front_matter(layout.header, matter.meta)
     header = layout.header
     article_id = article_id_for(path)
     try:
@@ -101,7 +107,7 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         "series": header.get("series"),
         "kind": header.get("kind"),
         "url": header.get("url"),
-        "accessed": None,
+        "accessed": header.get("accessed"),
         "topics": header.get("topics") or [],
         "regions": header.get("regions") or [],
     }
@@ -270,6 +276,18 @@ def _figures(article_id, drafts, renderings, sources, aliases: AliasStore, parag
 
 
 TITLE_LIMIT = 300
+
+
+def _merge_front_matter(header: dict[str, object], meta: dict[str, object]) -> None:
+    """A clipper's front matter, as an HTML page's meta tags: its URL, date and when the page was
+    saved win; the page's own headline and byline win over its title (which often carries the
+    site's name) and its authors (Obsidian writes "[[Name]]", or the site)."""
+    for key in ("url", "date", "accessed"):
+        if meta.get(key):
+            header[key] = meta[key]
+    for key in ("title", "authors", "publisher"):
+        if meta.get(key) and not header.get(key):
+            header[key] = meta[key]
 
 
 def _warnings(path: Path, article: Article, paragraphs, renderings: list[Rendering], lines, figures) -> list[str]:

@@ -24,6 +24,7 @@ import regex
 
 from archive.arabic import arabic_share
 from archive.ingest.capture import Block, Capture, Line, strip_markup
+from archive.ingest.markdown import front_matter
 
 # what ends a sentence, possibly inside closing quotes or brackets (English and Arabic marks)
 _FINAL_RE = regex.compile(r"[.!?:;…❖؟۔][\"”’'»)\]]*$|[\"”»]$")
@@ -47,13 +48,20 @@ def blocks_of(capture: Capture) -> list[Block]:
     run: list[Line] = []
     text = capture.text
     pos = number = 0
+    matter = front_matter(text)
+    skip = matter.end if matter is not None else 0  # a clipper's YAML is metadata, none of it text
     for m in [*_LINE_SPLIT_RE.finditer(text), None]:
         end = m.start() if m is not None else len(text)
         raw = text[pos:end]
         number += 1
-        if raw.strip():  # a line holding only a text-less link still counts: its URL is evidence
+        if pos < skip or _QUOTE_MARKERS_ONLY_RE.match(raw):
+            pass  # the front matter; or a markdown block quote's ">" line, which parts its paragraphs
+        elif raw.strip():  # a line holding only a text-less link still counts: its URL is evidence
             run.append(Line(number, pos, raw, strip_markup(raw, pos)))
         elif run:
+            blocks.extend(Block(part) for part in split_run(run))
+            run = []
+        if run and (pos < skip or _QUOTE_MARKERS_ONLY_RE.match(raw)):
             blocks.extend(Block(part) for part in split_run(run))
             run = []
         if m is None:
@@ -114,6 +122,7 @@ def wrap_width(texts: list[str]) -> int | None:
 
 
 _BROKEN_END_RE = regex.compile(r"\p{L}\p{Ll}-$")
+_QUOTE_MARKERS_ONLY_RE = regex.compile(r"^[ \t]{0,3}>[ \t>]*$")
 
 
 def continues(a: str, b: str, width: int | None, clean_a: str | None = None, clean_b: str | None = None) -> bool:

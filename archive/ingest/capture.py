@@ -25,7 +25,16 @@ SYNTHETIC = -1  # offset of a character the archive inserted (the space that rej
 _LINK_RE = regex.compile(
     r"\[(?P<body>(?:\\.|[^\]\\])*)\]\(#\)"  # [text (url)](#) or [text](#)
     r"|<(?P<auto>https?://[^>\s]+)>"  # <https://...>
+    # markdown (what web clippers save): a heading's or a block quote's marker opening the line,
+    # images (no text: "[![logo](img)](url)", "![alt](img)"), links with their URL, strong and
+    # emphasis with * or _, and a backslash escape (the character itself)
+    r"|(?P<lead>^[ \t]{0,3}(?:#{1,6}[ \t]+|(?:>[ \t]?)+))"
+    r"|(?P<image>\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))"
+    r"|\[(?P<md>(?:\\.|[^\]\\\n])*)\]\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
+    r"|(?<![\w*])\*\*(?P<strong>[^*\n]+?)\*\*(?![\w*])|(?<![\w_])__(?P<strong2>[^_\n]+?)__(?![\w_])"
     r"|(?<![\w*])\*(?P<em>[^*\n]+?)\*(?![\w*])"  # *emphasis*
+    r"|(?<![\w_\\])_(?P<em2>[^_\n]+?)_(?![\w_])"
+    r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!>|~])"
 )
 # the link's target in escaped parentheses, as page-saving tools write it, or bare ones when it is
 # plainly a URL or a site path ("[Name (/experts/name)](#)")
@@ -33,6 +42,8 @@ _LINK_BODY_RE = regex.compile(
     r"^(?P<text>.*?)\s*(?:\\\((?P<url>[^()\s]*)\\\)|\((?P<bare>(?:https?://|/)[^()\s]*)\))\s*$", regex.DOTALL
 )
 _ESCAPE_RE = regex.compile(r"\\(.)")
+_LEAD_MARKER_RE = regex.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|(?:>[ \t]?)+)[ \t]*")
+_IMAGE_TARGET_RE = regex.compile(r"!\[[^\]\n]*\]\(([^)\s]*)")
 _LINE_END_RE = regex.compile(r"\r\n|\n|\r")
 
 
@@ -169,8 +180,8 @@ class MappedText:
         return [lines.span(a, b) for a, b in self.file_ranges(start, end, lines)]
 
 
-_TEXT_MARKUP_GAP_RE = regex.compile(
-    r"(?:\s|[\[\]*<>]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/)[^()\s]*\)|\\)*"  # <> of an autolink
+_TEXT_MARKUP_GAP_RE = regex.compile(  # <> of an autolink; markdown's _, #, > and (url "title")
+    r"(?:\s|[\[\]*<>_#]|\]\(#\)|\\\([^()\s]*\\\)|\((?:https?://|/|#|mailto:)[^()\s]*(?:\s+\"[^\"\n]*\")?\)|\\)*"
 )
 _HTML_NUMERIC_RE = regex.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);?")
 _HTML_NAME_RE = regex.compile(r"&([A-Za-z][-.A-Za-z0-9]*)(;?)")  # html.parser's entity name
@@ -276,8 +287,18 @@ def strip_markup(raw: str, base: int) -> MappedText:
         if match.group("auto") is not None:
             keep(*match.span("auto"))
             links.append((clean_start, len(chars), match.group("auto")))
-        elif match.group("em") is not None:
-            keep(*match.span("em"))
+        elif match.group("image") is not None:
+            target = _IMAGE_TARGET_RE.search(match.group("image"))  # the image's own, not the link around it
+            links.append((clean_start, clean_start, target.group(1) if target else None))  # no text, a URL
+        elif match.group("lead") is not None:
+            pass  # markup only: nothing of it is text
+        elif match.group("md") is not None:
+            keep_unescaped(*match.span("md"))
+            links.append((clean_start, len(chars), _ESCAPE_RE.sub(r"\1", match.group("mdurl")) or None))
+        elif match.group("esc") is not None:
+            keep(*match.span("esc"))
+        elif (group := next((g for g in ("em", "strong", "strong2", "em2") if match.group(g) is not None), None)):
+            keep(*match.span(group))
             emphasis.append((clean_start, len(chars)))
         else:
             body_start, body_end = match.span("body")
@@ -309,8 +330,12 @@ class Line:
 
     @property
     def content_span(self) -> tuple[int, int]:
-        """File offsets of the line without its leading and trailing white space."""
+        """File offsets of the line without its leading and trailing white space (nor a markdown
+        heading's or block quote's marker: "> الحشد الشعبي …" reads from its first letter)."""
         lead = len(self.raw) - len(self.raw.lstrip())
+        marker = _LEAD_MARKER_RE.match(self.raw)
+        if marker is not None and marker.end() < len(self.raw.rstrip()):
+            lead = max(lead, marker.end())
         return self.start + lead, self.start + len(self.raw.rstrip())
 
     @property

@@ -112,6 +112,8 @@ _ABBREVIATIONS = regex.compile(
     r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bMrs\.|\bSt\.|\be\.g\.|\bi\.e\.|"
     r"\b(?:Brig|Gen|Col|Maj|Lt|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|Inc|Co|Corp|No|vs|Sheikh)\.)$"
 )
+_FIGURE_CITED_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*\d{1,4}\s*\)", regex.IGNORECASE)  # "(Figure 1)"
+_FIGURE_CITED_NUMBER_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})\s*\)", regex.IGNORECASE)
 _FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
 _FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
 _CONNECTOR_RE = regex.compile(
@@ -530,8 +532,10 @@ def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) 
         if len(quoted) != 1 or quoted[0].start != lead or quoted[0].end != end:
             return None
         lead, end = quoted[0].inner_start, quoted[0].inner_end
-    if len(text.split()) < BLOCK_QUOTE_MIN_WORDS or regex.match(r"\s*(?:\d{1,2}[.)]|[-•*])\s", text):
-        return None
+    if len(text.split()) < BLOCK_QUOTE_MIN_WORDS or regex.match(r"\s*(?:\d{1,2}[.)]|[-•*—–])\s", text):
+        return None  # a list, or an embed's attribution line ("— أبو آلاء الولائي (@…) October 4, 2025")
+    if arabic_share(text) >= 0.3:
+        return None  # the Arabic original itself, or its signature: no English rendering
     pre = _sentences(intro)[-1]
     words = {w.lower() for w in regex.findall(r"[\w’'\-]+", pre)}
     if not words & CUE_WORDS:
@@ -1103,7 +1107,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         if found is not None and found[0] is not None and found[0].kind == "organization":
             speaker, source_sentence = found, previous_sentence
     named = _statement_owner(pre, ctx) if speaker is None else None
-    intro = _introduced_statement(earlier_here, ctx) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
+    intro = _introduced_statement(earlier_here, ctx, pre) if speaker is None and CONTINUES_STATEMENT.match(pre) else None
     if intro is not None:  # "Badr responded with a statement. The statement, issued …, sought …: “…”"
         speaker, source_sentence = intro
     elif named is not None:
@@ -1147,6 +1151,10 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         draft.weak = True
     if draft.channel is None and source_sentence:
         draft.channel = _channel(source_sentence, ctx.aliases)  # the statement's channel, where it was introduced
+    if draft.figure is None and intro is not None:
+        shown = {int(n) for n in _FIGURE_CITED_NUMBER_RE.findall(source_sentence)}
+        if len(shown) == 1:
+            draft.figure = shown.pop()  # "… issued a statement (Figure 1)." / "The statement reads:"
     if when is not None:
         draft.date = when
     else:
@@ -1627,18 +1635,22 @@ def _mask_quotes(text: str) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
-def _introduced_statement(earlier_here: list[str], ctx: _Context):
+def _introduced_statement(earlier_here: list[str], ctx: _Context, pre: str = ""):
     """(speaker, sentence) of a statement the sentence just before introduced without quoting it;
     at a paragraph's start, the last sentence of the paragraph before ("… publishing a statement
     on Thursday that read in part:", then the Arabic, then "“…,” the statement said")."""
-    before = earlier_here or ctx.earlier
+    before = [s for s in (earlier_here or ctx.earlier) if s.strip()]
+    if not earlier_here and before and before[-1].strip() == pre.strip():
+        before = before[:-1]  # a block quote's introduction is itself the paragraph just read
     if not before:
         return None
     sentence = before[-1]
     if not _STATEMENT_NOUN_RE.search(sentence) or marks.quotations(sentence):
         return None
-    if not earlier_here and not sentence.rstrip().endswith(":"):
-        return None  # across paragraphs only an introduction that ends on its colon ("… that read in part:")
+    if not earlier_here and not sentence.rstrip().endswith(":") and not _FIGURE_CITED_RE.search(sentence):
+        # across paragraphs only an introduction that ends on its colon ("… that read in part:") or
+        # shows the statement ("… issued a statement carried on Telegram (Figure 1).")
+        return None
     speaker = _speaker(sentence, ctx.aliases, subject=True)
     return (speaker, sentence) if speaker is not None else None
 
