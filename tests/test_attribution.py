@@ -17,6 +17,32 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "agency English: a name in quotation marks is no quote; 'wrote in his statement:' gives the rest unmarked",
+        "According to the movement's media office, Hujjat al-Islam “Akram al-Kaabi” wrote in his statement: The "
+        "Americans who failed to break the will of the resistance on the battlefield are now trying to break it "
+        "under the dome of the parliament.",
+        [("The Americans who failed", "Akram al-Kaabi", "Harakat Hezbollah al-Nujaba", None, None)],
+    ),
+    (
+        "'The secretary-general of Nujaba … considered X as “…”' is the one Nujaba person the article names",
+        "The secretary-general of Iraq's Islamic Resistance Movement al-Nujaba, in a statement, considered the "
+        "American pressure on parliament as “a blatant interference in the affairs of a sovereign country.”\n\n"
+        "Akram al-Kaabi has made the same charge before.",
+        [("a blatant interference", "Akram al-Kaabi", "Harakat Hezbollah al-Nujaba", None, None)],
+    ),
+    (
+        "'considered itself “…”' is no cue of its own: the quote is the words of the one adding it",
+        "“The truce was never a blank cheque,” Abu Ali al-Askari said, adding that Kataib Hezbollah had informed "
+        "the government that it considered itself “free of any commitment” after the strike.",
+        [("The truce was never", "Abu Ali al-Askari", "Kataib Hezbollah", None, None),
+         ("free of any commitment", "Abu Ali al-Askari", "Kataib Hezbollah", None, None)],
+    ),
+    (
+        "a label before a colon is no cue: 'Background:' introduces no one's words",
+        "Background: The Popular Mobilization Forces were formed in 2014 after the fatwa of the religious authority.",
+        [],
+    ),
+    (
         "'An AAH member of parliament whom we interviewed': an unnamed member, the publication's own interview",
         "Asaib Ahl al-Haq leader Qais al-Khazali has backed the bill in a televised speech on Sunday.\n\n"
         "An AAH member of parliament whom we interviewed in Baghdad was more candid. “Nobody wants to be "

@@ -708,3 +708,17 @@ def test_the_byline_is_never_the_title(tmp_path, ctx):
     article = ingest_text(tmp_path, ctx, text)
     assert article.authors == ["Hayder Nasrawi"]
     assert article.title != "Hayder Nasrawi"
+
+
+def test_a_news_agency_page_gives_its_headline_and_its_spelled_out_name(tmp_path, ctx):
+    """The acronym logo over the agency's name, its menu, a timestamp, the item's number and the
+    section label (a menu item again) above the headline: none of those is the title."""
+    menu = ["Home", "Iran", "Politics", "Economy", "West Asia", "Sports", "فارسی", "العربية"]
+    text = "\n".join(
+        ["SNA", "Shiraz News Agency", *menu, "Tue 22 July 2025 - 11:40", "News ID: 231877", "West Asia",
+         "Al-Nujaba: American pressure on parliament is interference", PROSE, PROSE2]
+    )  # fmt: skip
+    article = ingest_text(tmp_path, ctx, text + "\n")
+    assert article.title == "Al-Nujaba: American pressure on parliament is interference"
+    assert article.publisher == "Shiraz News Agency"
+    assert article.date == D(2025, 7, 22)

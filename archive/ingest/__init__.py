@@ -33,7 +33,15 @@ from archive.ingest.blocks import blocks_of
 from archive.ingest.capture import DEFAULT_MAX_BYTES, read_capture
 from archive.ingest.dates import find_relative_days, numeric_order
 from archive.ingest.html import html_blocks
-from archive.ingest.layout import Publisher, analyse, entry_days, find_publisher, link_urls, load_sidecar
+from archive.ingest.layout import (
+    Publisher,
+    analyse,
+    entry_days,
+    find_publisher,
+    link_urls,
+    load_sidecar,
+    spells_out,
+)  # fmt: skip
 from archive.ingest.markdown import front_matter
 from archive.ingest.names import find_names
 from archive.ingest.speakers import learn_people, learn_spellings
@@ -153,6 +161,8 @@ def ingest_file(path: Path, ctx: IngestContext) -> IngestResult:
         told = d.told_author or (d.parent is not None and d.parent.told_author)
         if told and d.channel is None and article.publisher:
             d.channel = article.publisher
+        elif d.channel and article.publisher and spells_out(d.channel, article.publisher):
+            d.channel = article.publisher  # "told SNA correspondent": the Shiraz News Agency, by its name
     sources = _sources(article_id, drafts_src, capture)
     renderings = _renderings(article_id, drafts_ren, capture, aliases)
     figures = _figures(article_id, drafts_fig, renderings, sources, aliases, paragraphs)

@@ -76,6 +76,13 @@ def caption_match(text: str) -> regex.Match[str] | None:
 SHAPE_WINDOW = 4000  # characters a block's shape is read from: a banner or a caption is told by its start
 
 
+# languages as a site's menu names them, in their own script
+_LANGUAGE_NAMES = {
+    "العربية", "عربي", "عربى", "فارسی", "فارسي", "کوردی", "كوردي", "سۆرانی", "اردو", "English",
+    "Français", "Türkçe", "Kurdî", "·", "-", "/", "|",
+}  # fmt: skip
+
+
 def block_kind(block: Block) -> str:
     """What a block is by its shape alone (caption, url, arabic, chrome, prose, short): worked out
     once per block, as the HTML reader and the layout both ask."""
@@ -91,6 +98,8 @@ def _block_kind(block: Block) -> str:
     if _URL_RE.match(text) or _is_link_only(block):
         return "url"
     if arabic_share(text if len(text) <= 4 * SHAPE_WINDOW else text[: 2 * SHAPE_WINDOW] + text[-2 * SHAPE_WINDOW :]) >= 0.5:
+        if len(text) < 80 and all(w in _LANGUAGE_NAMES for w in text.replace("|", " ").split()):
+            return "chrome"  # "فارسی / العربية": the site's language menu, no one's words
         return "arabic"
     if text.strip().casefold().rstrip(":") in CHROME_HEADINGS:
         return "chrome"
@@ -177,16 +186,22 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     # Title: the headline right above the byline (or the dateline), else the first headline of the page.
     anchor = i_by if i_by is not None else i_date
     site = _site_name(texts[masthead[0]], "\n".join(texts)) if masthead is not None else None
+    if masthead is not None and masthead[0] + 1 < len(texts) and spells_out(texts[masthead[0]], texts[masthead[0] + 1]):
+        site = " ".join(texts[masthead[0] + 1].split())  # "SNA" over "Shiraz News Agency": the logo and its name
     names = {n.casefold() for n in (banner.org, copyright_owner("\n".join(texts[-12:])), site) if n}
     if masthead is not None:
         names.add(" ".join(texts[masthead[0]].split()).casefold())
     meta_title = str(hints.meta.get("title") or "").casefold() if hints is not None else ""
 
+    menu_items = {" ".join(texts[j].split()).casefold() for j in nav}  # "West Asia" again over the headline: its section
+
     def headline(i: int, strict: bool = True) -> bool:
         return (
             texts[i].strip().casefold() not in names
             and i not in nav
+            and " ".join(texts[i].split()).casefold() not in menu_items
             and i != i_by  # the byline is never the headline
+            and _ITEM_ID_RE.match(texts[i].strip()) is None
             and (masthead is None or i != masthead[0])
             and (allowed is None or i in allowed or not allowed)
             and _headline_shaped(texts[i], kinds[i], order, strict=strict)
@@ -1175,6 +1190,15 @@ def _imprint_org(texts: list[str], kinds: list[str]) -> str | None:
     return None
 
 
+def spells_out(acronym: str, name: str) -> bool:
+    """Whether `name` is what the capitals `acronym` stand for ("SNA", "Shiraz News Agency")."""
+    acronym, words = acronym.strip(), [w for w in name.split() if w[:1].isupper()]
+    return (
+        2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()
+        and len(name.split()) <= 8 and "".join(w[0] for w in words) == acronym
+    )  # fmt: skip
+
+
 def _site_name(text: str, page: str) -> str:
     """The masthead's name as the site writes it: a logo set in capitals or in lower case
     ("INSTITUTE FOR THE STUDY OF WAR", "amwaj.media") is the name the page prints elsewhere in
@@ -1492,6 +1516,10 @@ def _headline_shaped(text: str, kind: str, order: bool | None = None, strict: bo
     return True
 
 
+# a news agency's item number above or below its headline ("News ID: 231877", "Code: 84512")
+_ITEM_ID_RE = regex.compile(r"^(?:News|Story|Article|Item|Post)?\s*(?:ID|Code|No\.?|Number)\s*[:#]?\s*\d{3,}$", regex.IGNORECASE)
+
+
 def _title_above(blocks, kinds, texts, anchor: int, order, names: set[str] | frozenset = frozenset()) -> int | None:
     """The headline above the byline or dateline: the top of the run of headline-shaped blocks
     right above it (a standfirst sits between headline and byline), passing over labels, series
@@ -1511,6 +1539,7 @@ def _title_above(blocks, kinds, texts, anchor: int, order, names: set[str] | fro
             or dateline_date(t, order) is not None
             or folded in names
             or (is_agency(t) and not run)
+            or _ITEM_ID_RE.match(t) is not None
             or not t
         )
         if furniture:

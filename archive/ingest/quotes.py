@@ -56,6 +56,9 @@ CUE_WORDS = {
     "condemn", "promise", "dismiss", "reject", "insist", "claim", "declare", "stress", "demand",
     "emphasising", "arguing", "noting", "asserting", "affirming", "explaining", "reiterating",
     "underlining", "underscoring",
+    # agency English ("considered the pressure as “…”", "pointed out that", "pointing out:")
+    "pointed", "pointing", "highlighted", "highlighting", "underlined",
+    "underscored", "indicated", "indicating", "clarified", "reaffirmed", "reaffirming",
 }  # fmt: skip
 CUE_WINDOW = 16  # words between a cue and the quotation mark
 # "said in a statement on its Telegram channel on Tuesday that …": how far the verb's "that" may be
@@ -459,13 +462,57 @@ def find_renderings(
             continue
         block_quote = _block_quote(before, paragraph, ctx)
         found = [block_quote] if block_quote is not None else _paragraph_renderings(paragraph, ctx)
+        colon = _colon_quote(paragraph, ctx) if block_quote is None else None
+        if colon is not None:
+            found.append(colon)
         if block_quote is not None:
             ctx.earlier.extend(t[-SENTENCE_WINDOW:] for t in _sentences(paragraph.text.text))
         for draft in found:
             draft.date = draft.date or entry_day
         drafts.extend(found)
         ctx.previous_paragraph = paragraph
+    _leaders_named(drafts, texts, ctx)
     return drafts
+
+
+# "The secretary-general of Iraq's Islamic Resistance Movement al-Nujaba, in a statement, …": the
+# one holder of a group's top post, unnamed in the sentence
+_LEADER_OF_RE = regex.compile(
+    r"\b[Tt]he\s+(?:secretary[- ]general|leader|head|chief|founder)\s+of\s+(?=\S)", regex.IGNORECASE
+)
+LEADER_TEXT_CHARS = 200_000  # how much of the article is read for the people it names
+
+
+def _leaders_named(drafts: list[RenderingDraft], texts: list[str], ctx: _Context) -> None:
+    """A quote the sentence gives to a group's secretary-general, leader or head ("The
+    Secretary-General of al-Nujaba … said that the enemies “…”") is that person's when the article
+    names exactly one person of that group: the group itself did not say it."""
+    candidates = [
+        d for d in drafts
+        if d.speaker is not None and d.speaker.kind == "organization" and d.speaker_name == d.speaker.en
+    ]  # fmt: skip
+    if not candidates:
+        return
+    people: dict[str, dict] = {}  # group -> its people the article names, by name
+    read = 0
+    for text in texts:
+        read += len(text)
+        if read > LEADER_TEXT_CHARS:
+            break
+        for m in ctx.aliases.mentions(text):
+            if m.entity.kind == "person" and m.entity.org:
+                people.setdefault(m.entity.org, {})[m.entity.en] = m.entity
+    for d in candidates:
+        text = d.paragraph.text.text
+        start = d.fragments[0][0]
+        sentence = _sentences(text[:start])[-1] if text[:start].strip() else ""
+        role = _LEADER_OF_RE.search(sentence)
+        if role is None or d.speaker.en not in {m.entity.en for m in ctx.aliases.mentions(sentence[role.end() :])}:
+            continue
+        holders = people.get(d.speaker.en, {})
+        if len(holders) == 1:
+            (person,) = holders.values()
+            d.speaker, d.speaker_name, d.speaker_org = person, person.en, person.org
 
 
 BLOCK_QUOTE_MIN_WORDS = 8
@@ -541,7 +588,12 @@ def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) 
     if not words & CUE_WORDS:
         return None  # "In our view, the Iraqi muqawama:" introduces the authors' own points
     draft = RenderingDraft([(lead, end)], paragraph, _cue(pre) or pre.strip())
-    earlier = _sentences(intro)[:-1]
+    return _unmarked(draft, pre, _sentences(intro)[:-1], ctx)
+
+
+def _unmarked(draft: RenderingDraft, pre: str, earlier: list[str], ctx: _Context) -> RenderingDraft | None:
+    """An unmarked rendering, its cue `pre`: attributed as a quotation is, kept only when someone
+    of the archive's says it."""
     draft.channel = _channel(pre, ctx.aliases)
     _attribute(draft, pre, earlier, ctx)
     _context(draft, earlier, [], ctx)
@@ -555,6 +607,42 @@ def _block_quote(before: Paragraph | None, paragraph: Paragraph, ctx: _Context) 
     if draft.speaker is not None and draft.speaker.kind == "person":
         ctx.last_person = (draft.speaker, draft.speaker_name, draft.speaker_org)
     return draft
+
+
+def _quoted_name(inner: str, ctx: _Context) -> bool:
+    """Whether a quotation holds only the name of a person or group the archive or the article knows
+    (agency English quotes names: the secretary-general, Hujjat al-Islam "Akram al-Kaabi")."""
+    inner = inner.strip(" ,.;:")
+    if not inner or len(inner.split()) > 6 or not inner[:1].isupper():
+        return False
+    entity = ctx.aliases.by_name(inner)
+    return entity is not None and entity.kind in ("person", "organization")
+
+
+_COLON_OPENS_RE = regex.compile(r":\s+(?=[A-Z])")
+
+
+def _colon_quote(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
+    """The rest of a paragraph after a speech cue and its colon, in no quotation marks: how agency
+    English gives a statement's words ("Al-Kaabi at the end pointed out: The Iraqi parliament is …",
+    "wrote in his statement: The Americans who …"). Only when nothing after the colon is quoted
+    (quoted words are read as quotations) and the cue's clause is the sentence's last."""
+    text = paragraph.text.text
+    m = _COLON_OPENS_RE.search(text)
+    if m is None or marks.ends_inside_quote(text[: m.start()]):
+        return None
+    rest_start, end = m.end(), len(text.rstrip())
+    rest = text[rest_start:end]
+    if marks.quotations(rest) or len(rest.split()) < BLOCK_QUOTE_MIN_WORDS or arabic_share(rest) >= 0.3:
+        return None
+    pre = _sentences(text[: m.start() + 1])[-1]
+    words = regex.findall(r"[\w’'\-]+", pre)
+    if not words or not {w.lower() for w in words[-CUE_WINDOW:]} & CUE_WORDS:
+        return None  # "Translator's note:", "Background:": a label, no one speaking
+    if any(d.paragraph is paragraph and d.fragments[-1][0] >= rest_start for d in ctx.drafts):
+        return None
+    draft = RenderingDraft([(rest_start, end)], paragraph, _cue(pre) or pre.strip())
+    return _unmarked(draft, pre, _sentences(text[: m.start() + 1])[:-1], ctx)
 
 
 def _sentences(text: str) -> list[str]:
@@ -708,6 +796,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
     last_end = previous_end = -1
     opens = [a for a, _, _, _ in quotes]
     for q_start, q_end, inner_start, inner_end in quotes:
+        if _quoted_name(text[inner_start:inner_end], ctx):
+            continue  # Hujjat al-Islam "Akram al-Kaabi" wrote: a name set in quotation marks, no words of his
         # a reader looks for the cue within the sentence; a 'sentence' of thousands of characters is
         # none (a damaged capture), so the evidence is read within a bounded window of the quote
         sent_start = max(starts[bisect.bisect_right(starts, q_start) - 1], q_start - SENTENCE_WINDOW)
@@ -988,7 +1078,14 @@ def _cue(pre: str) -> str | None:
     translates = _TRANSLATES_RE.search(stripped)
     if translates is not None:  # "The second, which translates as “…”": the English of a text just shown
         return stripped[translates.start() :].strip()
+    considered = _CONSIDERED_AS_RE.search(stripped)
+    if considered is not None:  # agency English: "considered the American pressure … as “…”"
+        return stripped[considered.start() :].strip()
     return None
+
+
+# "considered X as “…”" (an opinion given in words of one's own), not "considered itself “…”"
+_CONSIDERED_AS_RE = regex.compile(r"\bconsider(?:ed|ing|s)\s+(?!(?:it|him|her|them)sel(?:f|ves)\b)[^.;:“”\"]{1,140}?\bas\s*$")
 
 
 # a translation cue; not a name's gloss ("whose name translates as “League of the Righteous”")
