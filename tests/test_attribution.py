@@ -17,6 +17,13 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "quoted words set as a title are no quote; a channel the store knows is named as the store names it",
+        "Kataib Hezbollah published a statement titled “The Weapon Is Not A Commodity” on Sunday. On Monday, "
+        "its spokesman Abu Ali al-Askari said in an interview with the Iraqi Al-'Ahd TV channel that the "
+        "matter “is closed and not open for discussion.”",
+        [("is closed and not open", "Abu Ali al-Askari", "Kataib Hezbollah", "al-Ahd TV", "2024-02-12")],
+    ),
+    (
         "agency English: a name in quotation marks is no quote; 'wrote in his statement:' gives the rest unmarked",
         "According to the movement's media office, Hujjat al-Islam “Akram al-Kaabi” wrote in his statement: The "
         "Americans who failed to break the will of the resistance on the battlefield are now trying to break it "
@@ -175,7 +182,7 @@ CASES = [
         "an unnamed member of a group: no speaker's name, the group kept",
         "Al-Ahd TV quoted an unnamed AAH commander on Sunday as saying that "
         "“We are here to help provide support and liaise as needed.”",
-        [("We are here to help", None, "Asaib Ahl al-Haq", "Al-Ahd TV", "2024-02-11")],
+        [("We are here to help", None, "Asaib Ahl al-Haq", "al-Ahd TV", "2024-02-11")],
     ),
     (
         "the words of U.S. officials and analysts are not a group's statement",

@@ -609,6 +609,22 @@ def _unmarked(draft: RenderingDraft, pre: str, earlier: list[str], ctx: _Context
     return draft
 
 
+_SMALL_TITLE_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from", "as"}
+
+
+def _headline_case(inner: str) -> bool:
+    """Whether quoted words are set as a title is ("The Weapon Is Not A Commodity", "Al-Silah Laysa
+    Bida'a"): every word capitalized but the small ones, and three or more capitalized words that are
+    not small; nobody's words are printed so ("Death to America" has two)."""
+    words = regex.findall(r"[^\W\d_][\w’'\-]*", inner)
+    if len(words) < 3 or len(words) > 16:
+        return False
+    if any(not w[:1].isupper() and w.lower() not in _SMALL_TITLE_WORDS for w in words):
+        return False
+    capitalized = [w for w in words if w[:1].isupper() and w.lower() not in _SMALL_TITLE_WORDS]
+    return len(capitalized) >= 3 and any(len(w) >= 4 for w in capitalized)
+
+
 def _quoted_name(inner: str, ctx: _Context) -> bool:
     """Whether a quotation holds only the name of a person or group the archive or the article knows
     (agency English quotes names: the secretary-general, Hujjat al-Islam "Akram al-Kaabi")."""
@@ -796,8 +812,8 @@ def _paragraph_renderings(paragraph: Paragraph, ctx: _Context) -> list[Rendering
     last_end = previous_end = -1
     opens = [a for a, _, _, _ in quotes]
     for q_start, q_end, inner_start, inner_end in quotes:
-        if _quoted_name(text[inner_start:inner_end], ctx):
-            continue  # Hujjat al-Islam "Akram al-Kaabi" wrote: a name set in quotation marks, no words of his
+        if _quoted_name(text[inner_start:inner_end], ctx) or _headline_case(text[inner_start:inner_end]):
+            continue  # Hujjat al-Islam "Akram al-Kaabi": a name; "The Weapon Is Not A Commodity": a title
         # a reader looks for the cue within the sentence; a 'sentence' of thousands of characters is
         # none (a damaged capture), so the evidence is read within a bounded window of the quote
         sent_start = max(starts[bisect.bisect_right(starts, q_start) - 1], q_start - SENTENCE_WINDOW)
@@ -1551,6 +1567,21 @@ def _channel(sentence: str, aliases: AliasStore | None = None) -> str | None:
     channel = _CHANNEL_DESCRIPTOR_RE.sub("", channel)  # "the Iraqi channel Dijlah TV" is Dijlah TV
     if _UNNAMED_OUTLET_RE.fullmatch(channel):
         return None  # "a local Iraqi TV station": the article does not say which
+    return _known_channel(channel, aliases)
+
+
+_NATIONALITY_RE = regex.compile(r"^(?:Iraqi|Lebanese|Iranian|Yemeni|Syrian|Kurdish|Saudi|Qatari|Emirati)\s+(?=\S)")
+
+
+def _known_channel(channel: str, aliases: AliasStore | None) -> str:
+    """A channel the alias store knows, by its name there: "the Iraqi Al-'Ahd TV" (MEMRI's
+    spelling) is al-Ahd TV, so every page's quotes from it share one channel."""
+    if aliases is None:
+        return channel
+    bare = _NATIONALITY_RE.sub("", channel)
+    for found in aliases.resolve(bare):
+        if found.entity.kind == "media" and found.distance == 0 and found.start == 0 and found.end >= len(bare.rstrip()):
+            return found.entity.en
     return channel
 
 
