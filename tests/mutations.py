@@ -554,6 +554,19 @@ _MARK_LINK_RE = regex.compile(r"\[((?:\\.|[^\]\\])*)\]\(#\)")
 _MARK_URL_RE = regex.compile(r"\s*\\\([^()\s]*\\\)\s*$")
 _MARK_AUTO_RE = regex.compile(r"<(https?://[^>\s]+)>")
 _MARK_EM_RE = regex.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
+# markdown as CommonMark writes it, in the order a reader of one line meets it (the older copy
+# format's "[text](#)", autolinks and *emphasis* first, as they were read before markdown)
+_MARK_MD_RE = regex.compile(
+    r"(?P<link_old>\[(?:\\.|[^\]\\])*\]\(#\))"
+    r"|(?P<auto><https?://[^>\s]+>)"
+    r"|(?P<lead>^[ \t]{0,3}(?:#{1,6}[ \t]+|(?:>[ \t]?)+))"
+    r"|(?P<image>\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))"
+    r"|\[(?P<md>(?:\\.|[^\]\\\n])*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\)"
+    r"|(?<![\w*])\*\*(?P<strong>[^*\n]+?)\*\*(?![\w*])|(?<![\w_])__(?P<strong2>[^_\n]+?)__(?![\w_])"
+    r"|(?P<em>(?<![\w*])\*[^*\n]+?\*(?![\w*]))"
+    r"|(?<![\w_\\])_(?P<em2>[^_\n]+?)_(?![\w_])"
+    r"|(?P<esc>\\[\\`*_{}\[\]()#+\-.!>|~])"
+)
 
 
 class _TextMarkup:
@@ -574,7 +587,31 @@ class _TextMarkup:
 
     def _line(self, line: str, base: int) -> None:
         taken: list[tuple[int, int]] = []
+        for m in _MARK_MD_RE.finditer(line):  # markdown, where the older copy format has no link
+            kind = m.lastgroup
+            if kind == "link_old" or kind == "auto" or kind == "em":
+                continue  # read below, as before markdown was
+            taken.append(m.span())
+            if kind in ("lead", "image"):
+                self._mark(base + m.start(), base + m.end())  # nothing of it is text
+            elif kind == "esc":
+                self._mark(base + m.start(), base + m.start() + 1)  # the backslash
+            elif kind == "md":
+                self._mark(base + m.start(), base + m.start() + 1)  # [
+                self._mark(base + m.end("md"), base + m.end())  # ](url "title")
+                i = m.start("md")
+                while i < m.end("md"):
+                    if line[i] == "\\" and i + 1 < m.end("md"):
+                        self._mark(base + i, base + i + 1)
+                        i += 1
+                    i += 1
+            else:  # strong, emphasis with _: the marks around the words
+                inner = m.span(kind)
+                self._mark(base + m.start(), base + inner[0])
+                self._mark(base + inner[1], base + m.end())
         for m in _MARK_LINK_RE.finditer(line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
             taken.append(m.span())
             self._mark(base + m.start(), base + m.start() + 1)  # [
             self._mark(base + m.end(1), base + m.end())  # ](#)

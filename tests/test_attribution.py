@@ -17,6 +17,18 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "a statement log: weekday headings without a year date their items; an item's label is no subject",
+        "Monday, February 12\n\n- Kataib Hezbollah (reported): A KH commander, speaking to Reuters on condition "
+        "of anonymity, said the group was “ready to discuss everything except the dignity of the resistance.”\n\n"
+        "Tuesday, February 13\n\n- Kataib Hezbollah: KH security official Abu Ali al-Askari denied on Telegram that "
+        "any commander had spoken, calling the report “a fabrication from the kitchens of the embassy.”\n\n"
+        "- Iraqi Resistance Coordination Committee: In its first statement since January, the committee said the "
+        "weapons “are a guarantee, not a burden.”",
+        [("ready to discuss", None, "Kataib Hezbollah", "Reuters", "2024-02-12"),
+         ("a fabrication", "Abu Ali al-Askari", "Kataib Hezbollah", "Telegram", "2024-02-13"),
+         ("are a guarantee", "Iraqi Resistance Coordination Committee", None, None, "2024-02-13")],
+    ),
+    (
         "quoted words set as a title are no quote; a channel the store knows is named as the store names it",
         "Kataib Hezbollah published a statement titled “The Weapon Is Not A Commodity” on Sunday. On Monday, "
         "its spokesman Abu Ali al-Askari said in an interview with the Iraqi Al-'Ahd TV channel that the "

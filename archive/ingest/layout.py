@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from archive.arabic import arabic_share
 from archive.errors import ArchiveError
 from archive.ingest.capture import Block
-from archive.ingest.dates import dateline_date, find_header_dates, numeric_order
+from archive.ingest.dates import dateline_date, find_dates, find_header_dates, numeric_order
 
 CHROME_HEADINGS = {
     "about the authors", "part of a series", "recommended", "topics", "regions & countries",
@@ -1881,7 +1881,8 @@ def entry_days(layout, blocks) -> dict[int, dt.date]:
     GMT"), by block: each entry's quotes are of its day. Only a page with two or more such
     headings and timed entries is read so; one date line is an article's date, not a blog's day."""
     days: dict[int, dt.date] = {}
-    timed = 0
+    timed = checked = 0
+    reference = layout.header.get("date") if isinstance(layout.header.get("date"), dt.date) else None
     for i, block in enumerate(blocks):
         text = " ".join(block.text.split())
         if _TIME_LINE_RE.match(text):
@@ -1896,6 +1897,14 @@ def entry_days(layout, blocks) -> dict[int, dt.date]:
         start = lead.end() if lead else 0
         if len(found) == 1 and found[0].start == start and found[0].end >= len(text.rstrip(" .")) - 1:
             days[i] = found[0].date
-    if len(set(days.values())) < 2 or timed < 2:
+        elif lead and reference is not None and not found:
+            # "Monday, April 14" over a week's statement log: the year is the page's, and the
+            # weekday must agree with the day it gives
+            phrases = find_dates(text[start:])
+            day = phrases[0].first(reference) if len(phrases) == 1 and phrases[0].start == 0 else None
+            if day is not None and day.strftime("%A").casefold() == text[: lead.end()].strip(" ,").casefold():
+                days[i] = day
+                checked += 1
+    if len(set(days.values())) < 2 or (timed < 2 and checked < 2):
         return {}
     return days

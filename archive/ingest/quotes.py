@@ -753,9 +753,19 @@ def _roles(paragraphs: list[Paragraph], aliases: AliasStore) -> dict[str, tuple[
     return roles
 
 
+# a list item's label, the group or party the item is about ("- Kataib Hezbollah (reported): …",
+# "- US government: …"): after the item's marker, six words or fewer before the first colon, with
+# no speech verb among them
+_ITEM_LABEL_RE = regex.compile(r"^\s*[-•*–]\s+(?P<label>[A-Z][^:.;“”\"\n]{1,60}?)(?:\s*\([^()\n]{1,30}\))?:\s+(?=\S)")
+
+
 def _sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
     """Where each sentence of `text` begins (linear: quotes are looked up by bisection)."""
     starts = [0]
+    label = _ITEM_LABEL_RE.match(text)
+    label_words = regex.findall(r"[\w’'\-]+", label.group("label")) if label is not None else []
+    if label is not None and len(label_words) <= 6 and not {w.lower() for w in label_words} & CUE_WORDS:
+        starts.append(label.end())  # "- Kataib Hezbollah (reported): A KH commander … said": the item's label
     opens = [a for a, _ in quotes]
     for m in _SENTENCE_END_RE.finditer(text):
         at = m.start()
@@ -1666,6 +1676,10 @@ def _name_the_unnamed(draft: RenderingDraft, ctx: _Context) -> None:
         return
     if any(d.speaker_name == draft.speaker_name for d in ctx.drafts):
         return  # quoted before: not the one the lead left unnamed
+    if (last.channel and draft.channel and last.channel != draft.channel) or (
+        last.date and draft.date and last.date != draft.date
+    ):
+        return  # another occasion ("speaking to Reuters" / "denied on Telegram"): another man, maybe
     role = next((r for r, d in ctx.unnamed.items() if d is last), None)
     if draft.speaker_org != last.speaker_org and not (draft.speaker_org is None and role and _given_role(draft, role)):
         return
@@ -1783,7 +1797,9 @@ def _introduced_statement(earlier_here: list[str], ctx: _Context, pre: str = "")
     return (speaker, sentence) if speaker is not None else None
 
 
-_GROUP_HEAD_RE = regex.compile(r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation|coalition|alliance)\s*$")
+_GROUP_HEAD_RE = regex.compile(
+    r"\b[Tt]he\s+(?:group|movement|faction|militia|organi[sz]ation|coalition|alliance|committee|council|front|brigades)\s*$"
+)
 
 
 _MEMBER_ROLES = r"(?i:officials?|members?|commanders?|spokes(?:man|woman|person)|sources?|figures?|leaders?|fighters?|cadres?)"
