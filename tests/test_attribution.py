@@ -17,6 +17,20 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "a transcript labelled by name: each answer is the interviewee's, of the broadcast's day and channel",
+        "In an interview that aired on al-Ahd TV on Sunday, Qais al-Khazali said the weapons question "
+        "would be settled in Baghdad.\n\n"
+        "Interviewer: Kataib Hezbollah said yesterday that “the weapons of the resistance are not on the table.” "
+        "Do you agree?\n\n"
+        "Qais Al-Khazali: The brothers in Kataib Hezbollah have their view, and it is their right, and we do "
+        "not speak on their behalf.\n\n"
+        "Interviewer: And the sanctions?\n\n"
+        "Qais Al-Khazali: They have tried sanctions before, and the Americans lost what remained of their credibility.",
+        [("the weapons of the resistance", "Kataib Hezbollah", None, None, "2024-02-10"),
+         ("The brothers in Kataib", "Qais al-Khazali", "Asaib Ahl al-Haq", "al-Ahd TV", "2024-02-11"),
+         ("They have tried sanctions", "Qais al-Khazali", "Asaib Ahl al-Haq", "al-Ahd TV", "2024-02-11")],
+    ),
+    (
         "a statement log: weekday headings without a year date their items; an item's label is no subject",
         "Monday, February 12\n\n- Kataib Hezbollah (reported): A KH commander, speaking to Reuters on condition "
         "of anonymity, said the group was “ready to discuss everything except the dignity of the resistance.”\n\n"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from archive.aliases import AliasStore
+from archive.aliases import AliasStore, roman_key
 from archive.arabic import arabic_share
 from archive.ingest import marks, speakers
 from archive.ingest.capture import SYNTHETIC, MappedText
@@ -518,8 +518,12 @@ def _leaders_named(drafts: list[RenderingDraft], texts: list[str], ctx: _Context
 BLOCK_QUOTE_MIN_WORDS = 8
 
 
-_QUESTION_RE = regex.compile(r"^\s*(?:Q|Question)\s*[:.：]\s+\S")
-_ANSWER_RE = regex.compile(r"^\s*(?:A|Answer)\s*[:.：]\s+(?=\S)")
+# a transcript's labels: the interviewer's ("Q:", "Interviewer:", "Host:"), and the answer's ("A:",
+# or the speaker's own name: "Qais Al-Khazali: We are a political movement …")
+_QUESTION_RE = regex.compile(r"^\s*(?:Q|Question|Interviewer|Host|Anchor|Presenter|Moderator)\s*[:.：]\s+\S")
+_ANSWER_RE = regex.compile(
+    r"^\s*(?:A|Answer|(?P<name>[A-Z][\w’'\-]+(?:\s+(?:[Aa]l-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+){1,4}))\s*[:：]\s+(?=\S)"
+)
 _QA_LABEL_RE = regex.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:：]\s")
 _INTERVIEWER_RE = regex.compile(
     r"\b(?:sat\s+down|spoke|talked)\s+(?:to|with)\s+(?P<outlet>[A-Z0-9][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
@@ -546,11 +550,18 @@ def _interview_answer(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | N
                         ctx.interviewee = (found, _date_of(sentence, ctx), channel)
                         break
         ctx.in_interview = ctx.interviewee is not None
+        if ctx.interviewee is not None and ctx.interviewee[1] is not None:
+            ctx.ref = ctx.interviewee[1]  # "said yesterday", asked on air: the day before the broadcast
         return None  # the interviewer's words; a quote inside them is read as any other
     label = _ANSWER_RE.match(text)
     if label is None or not ctx.in_interview or ctx.interviewee is None:
         return None
     (entity, name, *rest), day, channel = ctx.interviewee
+    if label.group("name"):  # the answer's own label names who answers: the interviewee, or no answer
+        labelled = ctx.aliases.by_name(label.group("name"))
+        same = (labelled is not None and labelled is entity) or roman_key(label.group("name")) == roman_key(name or "")
+        if not same:
+            return None
     draft = RenderingDraft([(label.end(), len(text.rstrip()))], paragraph, label.group().strip())
     draft.speaker, draft.speaker_name = entity, name
     draft.speaker_org = rest[0] if rest else (entity.org if entity is not None else None)
