@@ -17,6 +17,15 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "a lead's quotes take the channel of the statement the next paragraph places",
+        "Kataib Hezbollah on Tuesday warned against what it described as “any foreign role” in the "
+        "restructuring of the PMF.\n\n"
+        "In a statement published on its Telegram channel, the group said that the PMF “belongs to those "
+        "who defended Iraq when the armies collapsed.”",
+        [("any foreign role", "Kataib Hezbollah", None, "Telegram", "2024-02-13"),
+         ("belongs to those", "Kataib Hezbollah", None, "Telegram", "2024-02-13")],
+    ),
+    (
         "a transcript labelled by name: each answer is the interviewee's, of the broadcast's day and channel",
         "In an interview that aired on al-Ahd TV on Sunday, Qais al-Khazali said the weapons question "
         "would be settled in Baghdad.\n\n"

@@ -722,3 +722,11 @@ def test_a_news_agency_page_gives_its_headline_and_its_spelled_out_name(tmp_path
     assert article.title == "Al-Nujaba: American pressure on parliament is interference"
     assert article.publisher == "Shiraz News Agency"
     assert article.date == D(2025, 7, 22)
+
+
+def test_a_headline_printed_twice_at_the_top_is_the_title(tmp_path, ctx):
+    """An aggregator's card and its story each print the headline: the repeated line is the title."""
+    headline = "Kataib Hezbollah warns against 'any foreign role' in PMF restructuring"
+    text = "\n\n".join(["NewsPulse", "Home\nLatest\nWorld\nSearch\nSign in", headline, headline,
+                        "Mesopotamia Now18 hours ago", PROSE, PROSE2])  # fmt: skip
+    assert ingest_text(tmp_path, ctx, text + "\n").title == headline

@@ -208,6 +208,12 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
         )
 
     i_title = first(lambda i: bool(meta_title) and " ".join(texts[i].split()).casefold() == meta_title)
+    if i_title is None:  # an aggregator prints the headline twice, the card's and the story's
+        i_title = first(
+            lambda i: i + 1 < len(texts) and texts[i].strip() == texts[i + 1].strip() and i not in nav
+            and _headline_shaped(texts[i], block_kind(blocks[i]), order, strict=True),
+            stop=min(30, header_stop or 30),
+        )
     if i_title is None and anchor is not None:
         i_title = _title_above(blocks, kinds, texts, anchor, order, names)
     if i_title is None:  # below a mirror's banner, else the first headline of the page

@@ -472,7 +472,28 @@ def find_renderings(
         drafts.extend(found)
         ctx.previous_paragraph = paragraph
     _leaders_named(drafts, texts, ctx)
+    _lead_channel(drafts, paragraphs)
     return drafts
+
+
+def _lead_channel(drafts: list[RenderingDraft], paragraphs: list[Paragraph]) -> None:
+    """A news lead quotes a statement the next paragraph places ("Kataib Hezbollah on Tuesday
+    warned against “any foreign role” …" / "In a statement published on its Telegram channel, the
+    group said …"): the lead's quotes with no channel of their own take that statement's channel."""
+    if len(paragraphs) < 2:
+        return
+    lead, second = paragraphs[0], paragraphs[1]
+    placed = next(
+        (d for d in drafts if d.paragraph is second and d.channel and _STATEMENT_NOUN_RE.search(
+            second.text.text[: d.fragments[0][0]])), None,
+    )  # fmt: skip
+    if placed is None:
+        return
+    for d in drafts:
+        if d.paragraph is lead and d.channel is None and d.speaker_name == placed.speaker_name and (
+            d.date is None or placed.date is None or d.date == placed.date
+        ):
+            d.channel = placed.channel
 
 
 # "The secretary-general of Iraq's Islamic Resistance Movement al-Nujaba, in a statement, …": the
