@@ -211,6 +211,8 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
     if i_title is None:  # an aggregator prints the headline twice, the card's and the story's
         i_title = first(
             lambda i: i + 1 < len(texts) and texts[i].strip() == texts[i + 1].strip() and i not in nav
+            and (i + 2 >= len(texts) or texts[i + 2].strip() != texts[i].strip())  # twice, not a run
+            and not _FINAL_STOP_RE.search(texts[i].strip())
             and _headline_shaped(texts[i], block_kind(blocks[i]), order, strict=True),
             stop=min(30, header_stop or 30),
         )
