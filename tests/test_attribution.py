@@ -17,6 +17,14 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "'He said AAH had responded “…”': the leader speaks for his group; the top judge is an outsider",
+        "The head of the Supreme Judicial Council, Faiq Zaidan, urged the factions to “cooperate in enforcing "
+        "the rule of law.”\n\n"
+        "Qais al-Khazali set a different tone in a televised address on Saturday. He said Asaib Ahl al-Haq had "
+        "responded to the judiciary's call “out of national responsibility, not out of fear.”",
+        [("out of national responsibility", "Qais al-Khazali", "Asaib Ahl al-Haq", None, "2024-02-10")],
+    ),
+    (
         "a lead's quotes take the channel of the statement the next paragraph places",
         "Kataib Hezbollah on Tuesday warned against what it described as “any foreign role” in the "
         "restructuring of the PMF.\n\n"

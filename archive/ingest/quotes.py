@@ -1206,6 +1206,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     subject of the nearest sentence before that names one."""
     when = _date_of(pre, ctx)
     speaker = _cue_subject(pre, ctx) or _role_speaker(pre, ctx)
+    speaker = _leader_for_group(pre, speaker, earlier_here, ctx)
     continues = CONTINUES_STATEMENT.match(pre) is not None
     if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
@@ -1967,6 +1968,23 @@ def _group_before(earlier_here: list[str], ctx: _Context, head: str = "group"):
 _OPENER_IT_RE = regex.compile(
     r"(?:In|On|At|During|Late|Early|Earlier|Later|Via|Through|After|Before)\b.{0,80}?\s(?:it|It)(?:\s+(?:also|then|later|again))?"
 )
+
+
+_OPENING_PRONOUN_SAID_RE = regex.compile(r"^\s*(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|insisted|stressed)\b")
+
+
+def _leader_for_group(pre: str, speaker, earlier_here: list[str], ctx: _Context):
+    """"He said Asaib Ahl al-Haq had responded … “out of national responsibility”": the group is the
+    subject of what he said, and he, its leader, speaks: when the sentence opens on "He said" and
+    the person that "he" is belongs to the group the quote's clause names, the person is the speaker."""
+    if speaker is None or speaker[0] is None or speaker[0].kind != "organization":
+        return speaker
+    if _OPENING_PRONOUN_SAID_RE.match(_mask(pre)) is None:
+        return speaker
+    person = _person_before([*reversed(earlier_here), *reversed(ctx.earlier)], ctx)[0]
+    if person is not None and person[0] is not None and person[0].org == speaker[0].en:
+        return person
+    return speaker
 
 
 def _subject_head(pre: str) -> str | None:

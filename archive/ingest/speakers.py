@@ -247,7 +247,7 @@ OUTSIDER_RE = regex.compile(
     r"diplomats?|ambassador|journalists?|correspondents?|scholars?|(?:political\s+)?scientists?|professor|critics|commentators|"
     r"presenter|interviewer|reporters?|(?i:prime\s+minister|premier|presidency|parliamentary|ministry|"
     r"minister|adviser|advisor|police|army|operations\s+command|university|fellow|government|"
-    r"commander-in-chief|security\s+media\s+cell|electoral\s+commission|judiciary|supreme\s+court|"
+    r"commander-in-chief|security\s+media\s+cell|electoral\s+commission|judiciary|supreme\s+court|(?:supreme\s+)?judicial\s+council|federal\s+court|chief\s+justice|"
     r"central\s+bank|security\s+source)|(?:Brigadier|Major|Lieutenant)(?:\s+General)?|Colonel|"
     r"Brig\.|Gen\.|Col\.|MP|lawmakers?)\b)"
 )
