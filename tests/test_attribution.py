@@ -17,6 +17,14 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "'It was … shared on the Telegram channels' places the statement; 'Before …, the statement warns' goes on with it",
+        "On Sunday, the Iraqi Resistance Coordination Committee issued a four-paragraph statement. It was signed "
+        "by the committee as a whole and shared on the Telegram channels of its member factions.\n\n"
+        "The pledge is standard. Before it turns to its weapons, the statement warns against dragging Iraq into "
+        "“axes that do not serve its people.”",
+        [("axes that do not serve", "Iraqi Resistance Coordination Committee", None, "Telegram", "2024-02-11")],
+    ),
+    (
         "'He said AAH had responded “…”': the leader speaks for his group; the top judge is an outsider",
         "The head of the Supreme Judicial Council, Faiq Zaidan, urged the factions to “cooperate in enforcing "
         "the rule of law.”\n\n"

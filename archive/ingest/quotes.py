@@ -57,6 +57,7 @@ CUE_WORDS = {
     "emphasising", "arguing", "noting", "asserting", "affirming", "explaining", "reiterating",
     "underlining", "underscoring",
     # agency English ("considered the pressure as “…”", "pointed out that", "pointing out:")
+    "warns", "calls", "stresses", "demands", "closes", "concludes",  # the present, as summaries write it
     "pointed", "pointing", "highlighted", "highlighting", "underlined",
     "underscored", "indicated", "indicating", "clarified", "reaffirmed", "reaffirming",
 }  # fmt: skip
@@ -1207,7 +1208,11 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     when = _date_of(pre, ctx)
     speaker = _cue_subject(pre, ctx) or _role_speaker(pre, ctx)
     speaker = _leader_for_group(pre, speaker, earlier_here, ctx)
-    continues = CONTINUES_STATEMENT.match(pre) is not None
+    # "The statement added …", also after an opening clause ("Before it turns to its weapons, the
+    # statement warns against …")
+    continues = CONTINUES_STATEMENT.match(pre) is not None or (
+        speaker is None and CONTINUES_STATEMENT.match(_subject_clause(pre).lstrip(" ,")) is not None
+    )
     if _outsider(pre, earlier_here, ctx):
         draft.outsider = True
         return
@@ -1307,6 +1312,8 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         draft.weak = True
     if draft.channel is None and source_sentence:
         draft.channel = _channel(source_sentence, ctx.aliases)  # the statement's channel, where it was introduced
+        if draft.channel is None:  # "… issued a statement. It was … shared on the Telegram channels of …"
+            draft.channel = _channel_told_next(source_sentence, [*ctx.earlier, *earlier_here], ctx)
     if draft.figure is None and intro is not None:
         shown = {int(n) for n in _FIGURE_CITED_NUMBER_RE.findall(source_sentence)}
         if len(shown) == 1:
@@ -1968,6 +1975,21 @@ def _group_before(earlier_here: list[str], ctx: _Context, head: str = "group"):
 _OPENER_IT_RE = regex.compile(
     r"(?:In|On|At|During|Late|Early|Earlier|Later|Via|Through|After|Before)\b.{0,80}?\s(?:it|It)(?:\s+(?:also|then|later|again))?"
 )
+
+
+_IT_GOES_ON_RE = regex.compile(r"^\s*(?:It|The\s+(?:statement|text|communiqu[eé]|post))\s+(?:was|had\s+been|is)\b")
+
+
+def _channel_told_next(source_sentence: str, sentences: list[str], ctx: _Context) -> str | None:
+    """The channel the sentence right after a statement's introduction gives it ("It was signed by
+    the committee and shared on the Telegram channels of its member factions")."""
+    for k in range(len(sentences) - 2, -1, -1):
+        if sentences[k] == source_sentence:
+            following = sentences[k + 1]
+            if _IT_GOES_ON_RE.match(following) and not marks.quotations(following):
+                return _channel(following, ctx.aliases)
+            return None
+    return None
 
 
 _OPENING_PRONOUN_SAID_RE = regex.compile(r"^\s*(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|insisted|stressed)\b")
