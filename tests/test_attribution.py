@@ -17,6 +17,13 @@ HEADER = "Militias Trade Words Over the Talks\n\nBy Jane Example\n\nFeb 15, 2024
 
 CASES = [
     (
+        "MEMRI's spelling: an ayn as an apostrophe opening a word, an apposition ending at a parenthesis",
+        "On Monday, Abu 'Ali Al-'Askari, the security official of the Iraqi militia Kata'ib Hizbullah "
+        "(Hizbullah Brigades, KH), posted a statement on his Telegram channel.\n\n"
+        "Al-'Askari wrote that the militias “have been patient, and patience is not weakness.”",
+        [("have been patient", "Abu Ali al-Askari", "Kataib Hezbollah", "Telegram", "2024-02-12")],
+    ),
+    (
         "'It was … shared on the Telegram channels' places the statement; 'Before …, the statement warns' goes on with it",
         "On Sunday, the Iraqi Resistance Coordination Committee issued a four-paragraph statement. It was signed "
         "by the committee as a whole and shared on the Telegram channels of its member factions.\n\n"
