@@ -527,7 +527,8 @@ def _leaders_named(drafts: list[RenderingDraft], texts: list[str], ctx: _Context
     for d in candidates:
         text = d.paragraph.text.text
         start = d.fragments[0][0]
-        sentence = _sentences(text[:start])[-1] if text[:start].strip() else ""
+        before = text[max(0, start - SENTENCE_WINDOW) : start]  # a reader looks within the sentence, not a megabyte back
+        sentence = _sentences(before)[-1] if before.strip() else ""
         role = _LEADER_OF_RE.search(sentence)
         if role is None or d.speaker.en not in {m.entity.en for m in ctx.aliases.mentions(sentence[role.end() :])}:
             continue
@@ -688,8 +689,11 @@ def _colon_quote(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
     words = regex.findall(r"[\w’'\-]+", pre)
     if not words or not {w.lower() for w in words[-CUE_WINDOW:]} & CUE_WORDS:
         return None  # "Translator's note:", "Background:": a label, no one speaking
-    if any(d.paragraph is paragraph and d.fragments[-1][0] >= rest_start for d in ctx.drafts):
-        return None
+    for d in reversed(ctx.drafts):  # this paragraph's quotes were read last
+        if d.paragraph is not paragraph:
+            break
+        if d.fragments[-1][0] >= rest_start:
+            return None
     draft = RenderingDraft([(rest_start, end)], paragraph, _cue(pre) or pre.strip())
     return _unmarked(draft, pre, _sentences(text[: m.start() + 1])[:-1], ctx)
 
@@ -1313,7 +1317,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
     if draft.channel is None and source_sentence:
         draft.channel = _channel(source_sentence, ctx.aliases)  # the statement's channel, where it was introduced
         if draft.channel is None:  # "… issued a statement. It was … shared on the Telegram channels of …"
-            draft.channel = _channel_told_next(source_sentence, [*ctx.earlier, *earlier_here], ctx)
+            draft.channel = _channel_told_next(source_sentence, [*ctx.earlier[-2 * WALK_BACK_SENTENCES - 2 :], *earlier_here], ctx)
     if draft.figure is None and intro is not None:
         shown = {int(n) for n in _FIGURE_CITED_NUMBER_RE.findall(source_sentence)}
         if len(shown) == 1:
