@@ -730,3 +730,13 @@ def test_a_headline_printed_twice_at_the_top_is_the_title(tmp_path, ctx):
     text = "\n\n".join(["NewsPulse", "Home\nLatest\nWorld\nSearch\nSign in", headline, headline,
                         "Mesopotamia Now18 hours ago", PROSE, PROSE2])  # fmt: skip
     assert ingest_text(tmp_path, ctx, text + "\n").title == headline
+
+
+def test_a_numbered_series_line_over_the_headline_is_the_series_not_the_title(tmp_path, ctx):
+    text = "\n\n".join(["Baghdad Policy Circle", "Research | Statements in Translation | Events | About",
+                        "Statements in Translation No. 14",
+                        "The Tansiqiya at Six Years: Weapons, Sovereignty and a Message",
+                        "Translated by Hiba al-Rawi", "7 January 2026", PROSE, PROSE2])  # fmt: skip
+    article = ingest_text(tmp_path, ctx, text + "\n")
+    assert (article.title, article.series) == (
+        "The Tansiqiya at Six Years: Weapons, Sovereignty and a Message", "Statements in Translation")

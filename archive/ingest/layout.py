@@ -226,6 +226,12 @@ def _analyse(blocks: list[Block], hints=None) -> Layout:
             i_title = first(headline, stop=max(30, header_stop))
     if i_title is None:
         i_title = first(lambda i: headline(i, strict=False), stop=max(30, header_stop))
+    numbered = _NUMBERED_SERIES_RE.match(texts[i_title].strip()) if i_title is not None else None
+    if numbered is not None and i_title + 1 < len(texts) and _headline_shaped(
+        texts[i_title + 1], block_kind(blocks[i_title + 1]), order, strict=True
+    ):  # "Statements in Translation No. 14" over the headline: the series and its number
+        header["series"] = numbered.group("series")
+        i_title += 1
     header["title"] = texts[i_title] if i_title is not None else None
     authors: list[str] = []
     by_date = None
@@ -1526,6 +1532,9 @@ def _headline_shaped(text: str, kind: str, order: bool | None = None, strict: bo
 
 # a news agency's item number above or below its headline ("News ID: 231877", "Code: 84512")
 _ITEM_ID_RE = regex.compile(r"^(?:News|Story|Article|Item|Post)?\s*(?:ID|Code|No\.?|Number)\s*[:#]?\s*\d{3,}$", regex.IGNORECASE)
+
+
+_NUMBERED_SERIES_RE = regex.compile(r"^(?P<series>[A-Z][^.:|]{2,60}?)\s+(?:No\.|Number|#)\s*\d{1,4}$")
 
 
 def _title_above(blocks, kinds, texts, anchor: int, order, names: set[str] | frozenset = frozenset()) -> int | None:
