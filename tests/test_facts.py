@@ -740,3 +740,12 @@ def test_a_numbered_series_line_over_the_headline_is_the_series_not_the_title(tm
     article = ingest_text(tmp_path, ctx, text + "\n")
     assert (article.title, article.series) == (
         "The Tansiqiya at Six Years: Weapons, Sovereignty and a Message", "Statements in Translation")
+
+
+@pytest.mark.parametrize(
+    "byline", ["Compiled by Omar Tahir and Jana Weiss", "Translated and annotated by Omar Tahir and Jana Weiss"]
+)
+def test_a_byline_of_those_who_compiled_or_translated_the_piece_names_its_authors(tmp_path, ctx, byline):
+    text = "\n".join(["Iraq Armed Groups Statement Log: April 14–20, 2025", byline, "Published April 21, 2025",
+                      PROSE, PROSE2])  # fmt: skip
+    assert ingest_text(tmp_path, ctx, text + "\n").authors == ["Omar Tahir", "Jana Weiss"]

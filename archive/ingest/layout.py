@@ -606,7 +606,9 @@ _INLINE_CHROME_RE = regex.compile(
     r"(?:Sign up|Subscribe)\b.{0,120}|Would you like to comment.*|Please read our Comment Policy.*|"
     r"(?:Stay up to date|Stay informed|Keep up to date|Get the latest|Join our (?:mailing list|newsletter)|"
     r"Follow us)\b.{0,100}|"
-    r"\(?(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
+    # a wire's credit line; "Compiled by" / "Edited by" only in its parentheses (under a headline,
+    # unbracketed, they are the piece's byline: "Compiled by Omar Tahir and Jana Weiss")
+    r"\(?(?:Reporting|Writing|Editing|Additional reporting) by\b.*|\((?:Compiled|Edited) by\b.*|With (?:Reuters|AFP|AP|agencies|wires)\.?|"
     r"\d+\s+min(?:ute)?s?\s+read|A\+\s*A-|A-\s*A\+|Listen to (?:this )?article.*|Original document|Permalink|Attachments|"
     r"(?i:Skip to (?:main )?(?:content|navigation|article)|Jump to (?:main )?content|Skip navigation|Skip links)|"
     r"(?:Support|Please support|Help (?:us )?support|Donate to)\b.{0,160}\b(?:donat\w*|journalism|reporting)\b.{0,40}|"
@@ -901,7 +903,9 @@ def _original_link(blocks: list[Block]) -> str | None:
 
 # --- bylines ------------------------------------------------------------------------------------
 
-_BY_START_RE = regex.compile(r"^(?:(?:written|words|story|reporting|interview|interviewed)\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
+_BY_WORK = r"(?:written|words|story|reporting|interview|interviewed|translated|compiled|edited|annotated|prepared)"
+# "By", "Written by", "Translated and annotated by", "Compiled by": the people who made the piece
+_BY_START_RE = regex.compile(rf"^(?:{_BY_WORK}(?:\s+and\s+{_BY_WORK})?\s+)?by\b[:\s]+(?=\S)", regex.IGNORECASE)
 # a live blog's contributor line: "From CNN's Mohammed Tawfeeq and Jen Deaton"
 _FROM_OUTLET_RE = regex.compile(r"^From\s+(?:[A-Z][\w&.\-]*\s+){0,2}[A-Z][\w&.\-]*['’]s\s+(?=[A-Z])")
 _BY_INSIDE_RE = regex.compile(r"(?:^|(?<=[\s|·•–—-]))(?:(?:Written|Compiled|Edited|Reported)\s+[Bb]y|By)\s+(?=[A-Z\[]|the\s)")
