@@ -1210,10 +1210,12 @@ def _imprint_org(texts: list[str], kinds: list[str]) -> str | None:
 
 def spells_out(acronym: str, name: str) -> bool:
     """Whether `name` is what the capitals `acronym` stand for ("SNA", "Shiraz News Agency")."""
-    acronym, words = acronym.strip(), [w for w in name.split() if w[:1].isupper()]
+    from archive.ingest.names import initials_match  # names reads the body, which imports this module
+
+    acronym = acronym.strip()
     return (
         2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()
-        and len(name.split()) <= 8 and "".join(w[0] for w in words) == acronym
+        and len(name.split()) <= 8 and initials_match(name, acronym)
     )  # fmt: skip
 
 

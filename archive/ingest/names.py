@@ -70,7 +70,7 @@ def find_names(paragraphs: list[Paragraph], lines: LineIndex, aliases: AliasStor
             abbr, words = m.group("abbr"), m.group("long").split()
             for k in range(len(words)):
                 long = " ".join(words[k:])
-                if not (words[k][:1].isupper() or _ARTICLE_RE.match(words[k])) or not _initials_match(
+                if not (words[k][:1].isupper() or _ARTICLE_RE.match(words[k])) or not initials_match(
                     long, abbr
                 ):
                     continue
@@ -158,7 +158,8 @@ def _first(spans, lines: LineIndex):
     return spans[0]
 
 
-def _initials_match(long: str, abbr: str) -> bool:
+def initials_match(long: str, abbr: str) -> bool:
+    """Whether `abbr` is the initials of `long`'s capitalized words ("Kataib Sayyid al-Shuhada" → KSS)."""
     words = [
         w.removeprefix("al-").removeprefix("lil-")
         for w in long.split()

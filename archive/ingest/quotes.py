@@ -116,8 +116,7 @@ _ABBREVIATIONS = regex.compile(
     r"(?:\b[A-Z]\.|\bU\.S\.|\bU\.K\.|\bDr\.|\bMr\.|\bMs\.|\bMrs\.|\bSt\.|\be\.g\.|\bi\.e\.|"
     r"\b(?:Brig|Gen|Col|Maj|Lt|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Jr|Sr|Inc|Co|Corp|No|vs|Sheikh)\.)$"
 )
-_FIGURE_CITED_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*\d{1,4}\s*\)", regex.IGNORECASE)  # "(Figure 1)"
-_FIGURE_CITED_NUMBER_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})\s*\)", regex.IGNORECASE)
+_FIGURE_CITED_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})\s*\)", regex.IGNORECASE)  # "(Figure 1)"
 _FIGURE_AFTER_RE = regex.compile(r"^[\s,;]*\(?\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
 _FIGURE_IN_RE = regex.compile(r"\(\s*Fig(?:ure|\.)?\s*(\d{1,4})(?!\d)", regex.IGNORECASE)
 _CONNECTOR_RE = regex.compile(
@@ -685,7 +684,7 @@ def _colon_quote(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
     rest = text[rest_start:end]
     if marks.quotations(rest) or len(rest.split()) < BLOCK_QUOTE_MIN_WORDS or arabic_share(rest) >= 0.3:
         return None
-    pre = _sentences(text[: m.start() + 1])[-1]
+    *earlier, pre = _sentences(text[: m.start() + 1])
     words = regex.findall(r"[\w’'\-]+", pre)
     if not words or not {w.lower() for w in words[-CUE_WINDOW:]} & CUE_WORDS:
         return None  # "Translator's note:", "Background:": a label, no one speaking
@@ -695,7 +694,7 @@ def _colon_quote(paragraph: Paragraph, ctx: _Context) -> RenderingDraft | None:
         if d.fragments[-1][0] >= rest_start:
             return None
     draft = RenderingDraft([(rest_start, end)], paragraph, _cue(pre) or pre.strip())
-    return _unmarked(draft, pre, _sentences(text[: m.start() + 1])[:-1], ctx)
+    return _unmarked(draft, pre, earlier, ctx)
 
 
 def _sentences(text: str) -> list[str]:
@@ -1319,7 +1318,7 @@ def _attribute(draft: RenderingDraft, pre: str, earlier_here: list[str], ctx: _C
         if draft.channel is None:  # "… issued a statement. It was … shared on the Telegram channels of …"
             draft.channel = _channel_told_next(source_sentence, [*ctx.earlier[-2 * WALK_BACK_SENTENCES - 2 :], *earlier_here], ctx)
     if draft.figure is None and intro is not None:
-        shown = {int(n) for n in _FIGURE_CITED_NUMBER_RE.findall(source_sentence)}
+        shown = {int(n) for n in _FIGURE_CITED_RE.findall(source_sentence)}
         if len(shown) == 1:
             draft.figure = shown.pop()  # "… issued a statement (Figure 1)." / "The statement reads:"
     if when is not None:
